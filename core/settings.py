@@ -1,0 +1,141 @@
+"""Where things live and the user's settings (`<config>/config.toml`).
+
+`<config>` is `INTERVISIE_CONFIG_DIR`, else the platformdirs user config folder. The data
+folder is `--data-dir`, else `INTERVISIE_DATA_DIR`, else the `data_dir` setting, else the
+platformdirs user data folder. Folders we create are 0700.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import attrs
+
+APP = "intervisie"
+
+
+@attrs.define
+class Settings:
+    language: str | None = None
+    sound: bool = True
+    rule_profile: str = "default"
+    data_dir: str | None = None
+
+
+@attrs.define
+class SettingsProblem:
+    path: Path
+    message: str
+
+
+_problems: list[SettingsProblem] = []
+
+
+def config_dir() -> Path:
+    env = os.environ.get("INTERVISIE_CONFIG_DIR")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP, appauthor=False))
+
+
+def settings_path() -> Path:
+    return config_dir() / "config.toml"
+
+
+def load_settings() -> Settings:
+    """Read `config.toml`; a missing file gives defaults, a broken one defaults and a problem."""
+    path = settings_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings()
+    except OSError as exc:
+        _problems.append(SettingsProblem(path, f"cannot read: {exc.strerror or exc}"))
+        return Settings()
+    import tomllib
+
+    try:
+        doc = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        _problems.append(SettingsProblem(path, f"not valid TOML: {exc}"))
+        return Settings()
+    settings = Settings()
+    for key, value in doc.items():
+        field = next((f for f in attrs.fields(Settings) if f.name == key), None)
+        if field is None:
+            _problems.append(SettingsProblem(path, f"unknown setting {key!r}"))
+            continue
+        setattr(settings, key, value)
+    return settings
+
+
+def save_settings(settings: Settings) -> Path:
+    """Write `config.toml` (0600 in a 0700 folder); only non-default values are written."""
+    path = settings_path()
+    ensure_private_dir(path.parent)
+    lines = []
+    for field in attrs.fields(Settings):
+        value = getattr(settings, field.name)
+        if value is None or value == field.default:
+            continue
+        if isinstance(value, bool):
+            lines.append(f"{field.name} = {'true' if value else 'false'}")
+        else:
+            escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
+            lines.append(f'{field.name} = "{escaped}"')
+    write_private(path, "\n".join(lines) + "\n")
+    return path
+
+
+def settings_problems() -> list[SettingsProblem]:
+    return list(_problems)
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get("INTERVISIE_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    configured = load_settings().data_dir
+    if configured:
+        return Path(configured).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def house_method_dirs() -> list[Path]:
+    """`<config>/methods` and each folder in `INTERVISIE_METHODS_PATH`, in that order."""
+    dirs = [config_dir() / "methods"]
+    for part in os.environ.get("INTERVISIE_METHODS_PATH", "").split(os.pathsep):
+        if part.strip():
+            dirs.append(Path(part.strip()).expanduser())
+    return dirs
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (and parents) as 0700; an existing folder keeps its mode."""
+    if not path.exists():
+        path.mkdir(parents=True, mode=0o700, exist_ok=True)
+        os.chmod(path, 0o700)
+    return path
+
+
+def write_private(path: Path, text: str | bytes, *, overwrite: bool = True) -> Path:
+    """Write a file created 0600; with `overwrite=False` an existing file raises FileExistsError."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if overwrite else os.O_EXCL)
+    fd = os.open(path, flags, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+    finally:
+        os.close(fd)
+    return path

@@ -1,0 +1,1 @@
+"""The built-in intervision methods: plugins in the `intervisie` entry-point group."""

@@ -1,0 +1,56 @@
+"""`intervisie method validate FILE` (and `method new`, the scaffold, when it lands)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from intervisie.tui.cli import LazyGroup
+from intervisie.tui.commands.common import lang_option
+
+SUBCOMMANDS = {"new": ("intervisie.tui.commands.scaffold", "new")}
+
+
+@click.group(cls=LazyGroup, lazy=SUBCOMMANDS)
+@lang_option
+def method() -> None:
+    """Check or create a method file."""
+
+
+@method.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@lang_option
+def validate(file: Path) -> None:
+    """Check a house-method file (TOML or JSON): exit 0 when valid, 1 with every problem."""
+    from intervisie.core.house import HouseMethodError, load_method_file
+    from intervisie.core.i18n import _, current_language
+    from intervisie.core.plugins import load_registry, strict_mode
+
+    def lookup(method_id: str):
+        found = load_registry(house=True).methods.get(method_id)
+        return found.method if found else None
+
+    try:
+        method_obj = load_method_file(file, base_lookup=lookup)
+    except HouseMethodError as exc:
+        click.echo(_("{file}: invalid method").format(file=file), err=True)
+        for problem in exc.problems:
+            click.echo(f"  {file}: {problem}", err=True)
+        sys.exit(1)
+    warnings = method_obj.language_warnings()
+    for warning in warnings:
+        click.echo(f"{file}: " + _("warning: {message}").format(message=warning), err=True)
+    lang = current_language()
+    click.echo(
+        _('{file}: valid: {id} "{name}", {phases} phases, {minutes} min').format(
+            file=file,
+            id=method_obj.id,
+            name=method_obj.name.get(lang),
+            phases=len(method_obj.phases_for()),
+            minutes=f"{method_obj.total_minutes():.0f}",
+        )
+    )
+    if warnings and strict_mode():
+        sys.exit(1)
