@@ -1,0 +1,127 @@
+"""Home as a facilitator meets it: the methods, their details, the filter, language, help."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from textual.widgets import Input, OptionList, Static
+
+from intervisie.core import i18n
+from intervisie.tui.app import IntervisieApp
+from intervisie.tui.screens.help import HelpScreen
+from intervisie.tui.screens.home import HomeScreen
+
+
+def pilot(test: Callable[[], Awaitable[None]]) -> Callable[[], None]:
+    """Run an async pilot test without an asyncio plugin."""
+
+    def run() -> None:
+        asyncio.run(test())
+
+    run.__name__ = test.__name__
+    return run
+
+
+def shown(app: IntervisieApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def highlight(app: IntervisieApp, method_id: str) -> None:
+    options = app.screen.query_one("#methods", OptionList)
+    options.highlighted = options.get_option_index(method_id)
+
+
+def method_names(app: IntervisieApp) -> list[str]:
+    options = app.screen.query_one("#methods", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+@pilot
+async def test_home_lists_methods_with_details() -> None:
+    app = IntervisieApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        names = method_names(app)
+        assert any(name.startswith("Incident method") for name in names)
+        assert any("min" in name for name in names)
+        highlight(app, "incident")
+        await pilot.pause()
+        incident = app.registry.get("incident")
+        size = incident.group_size
+        assert f"Group {size.min}-{size.max} (ideal {size.ideal})" in shown(app, "#facts")
+        assert "Pigors" in shown(app, "#source")
+        timeline = shown(app, "#timeline")
+        assert "no owner yet" in timeline and "tells" in timeline and "answers" in timeline
+        highlight(app, "roddel")
+        await pilot.pause()
+        assert "Gossip" in str(app.screen.query_one("#details").border_title)
+        assert "outside the circle" in shown(app, "#timeline")
+
+
+@pilot
+async def test_filter_narrows_the_list_and_escape_clears_it() -> None:
+    app = IntervisieApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"gossip")
+        await pilot.pause()
+        assert [n.split()[0] for n in method_names(app)] == ["Gossip"]
+        # While typing, single keys type instead of acting.
+        assert i18n.current_language() == "en"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(method_names(app)) >= 2
+        assert isinstance(app.focused, OptionList)
+
+
+@pilot
+async def test_language_switch_relabels_at_once() -> None:
+    app = IntervisieApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        try:
+            assert i18n.current_language() == "nl"
+            assert any(n.startswith("Incidentmethode") for n in method_names(app))
+            assert "Groep " in shown(app, "#facts")
+            assert app.screen.query_one("#left").border_title == "Methoden"
+            footer = {b.binding.description for b in app.screen.active_bindings.values()}
+            assert "zoek" in footer
+        finally:
+            i18n.set_language("en")
+
+
+@pilot
+async def test_help_lists_the_keys_of_the_screen_below() -> None:
+    app = IntervisieApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = shown(app, "#help-keys")
+        assert "search" in keys and "language" in keys and "quit" in keys
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+@pilot
+async def test_a_small_terminal_gets_a_clear_message() -> None:
+    app = IntervisieApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        message = app.screen.query_one(".too-small", Static)
+        assert message.display
+        assert "60x20" in str(message.render()) and "80x24" in str(message.render())
+        assert not app.screen.query_one("#main").display
+
+
+@pilot
+async def test_quit_from_home_needs_no_confirmation() -> None:
+    app = IntervisieApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0

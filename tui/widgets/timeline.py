@@ -1,0 +1,76 @@
+"""The phase timeline: one bar across a method, each cell coloured and shaped by where the
+case owner is, with a legend that names each position (colour is never the only cue)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text as RichText
+from textual.widgets import Static
+
+from intervisie.core.model import OwnerPosition, Phase
+from intervisie.tui.widgets.labels import OWNER_COLOUR, OWNER_SYMBOL, owner_short
+
+
+def timeline_cells(phases: Sequence[tuple[Phase, float]], width: int) -> list[OwnerPosition]:
+    """One owner position per cell, each phase getting cells in proportion to its minutes
+    (at least one cell, so a short phase never disappears)."""
+    if not phases or width <= 0:
+        return []
+    total = sum(max(m, 0.0) for _, m in phases) or 1.0
+    width = max(width, len(phases))
+    cells: list[OwnerPosition] = []
+    spent = 0.0
+    for i, (phase, mins) in enumerate(phases):
+        spent += max(mins, 0.0)
+        end = round(spent / total * width)
+        end = max(end, len(cells) + 1)
+        end = min(end, width - (len(phases) - i - 1))
+        cells.extend([phase.owner] * (end - len(cells)))
+    return cells
+
+
+def timeline_text(phases: Sequence[tuple[Phase, float]], width: int) -> RichText:
+    out = RichText()
+    for position in timeline_cells(phases, width):
+        out.append(OWNER_SYMBOL[position], style=OWNER_COLOUR[position])
+    return out
+
+
+def legend_text(positions: Sequence[OwnerPosition]) -> RichText:
+    out = RichText()
+    seen: list[OwnerPosition] = []
+    for position in positions:
+        if position not in seen:
+            seen.append(position)
+    for i, position in enumerate(seen):
+        if i:
+            out.append("  ")
+        out.append(OWNER_SYMBOL[position], style=OWNER_COLOUR[position])
+        out.append(" " + owner_short(position))
+    return out
+
+
+class PhaseTimeline(Static):
+    """A method's phases as a bar coloured by the case owner's position, with its legend."""
+
+    DEFAULT_CSS = """
+    PhaseTimeline { height: auto; }
+    """
+
+    def __init__(self, phases: Sequence[tuple[Phase, float]] = (), **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._phases = list(phases)
+
+    def show(self, phases: Sequence[tuple[Phase, float]]) -> None:
+        self._phases = list(phases)
+        self.refresh(layout=True)
+
+    def render(self) -> RichText:
+        width = max(self.size.width, 10)
+        bar = timeline_text(self._phases, width)
+        out = RichText()
+        out.append_text(bar)
+        out.append("\n")
+        out.append_text(legend_text([p.owner for p, _ in self._phases]))
+        return out
