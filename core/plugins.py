@@ -114,12 +114,12 @@ class Registry:
 
     def errors(self) -> list[str]:
         """One line per plugin or house method that failed to load."""
-        lines = [f"plugin {p.name!r}: {p.error}" for p in self.plugins if p.error]
+        lines = [f"plugin {p.name!r}{_origin(p)}: {p.error}" for p in self.plugins if p.error]
         lines += [str(p) for p in self.house_problems]
         return lines
 
     def warnings(self) -> list[str]:
-        lines = [f"plugin {p.name!r}: {w}" for p in self.plugins for w in p.warnings]
+        lines = [f"plugin {p.name!r}{_origin(p)}: {w}" for p in self.plugins for w in p.warnings]
         return lines + list(self.house_warnings)
 
     def collect(self, hook_name: str, check: Callable[[Any], bool] | None = None) -> list[Any]:
@@ -130,6 +130,9 @@ class Registry:
             try:
                 items = impl.function()
             except Exception as exc:
+                self._note_error(impl.plugin_name, f"{hook_name} raised {_describe(exc)}")
+                continue
+            except SystemExit as exc:  # a plugin must not end the program
                 self._note_error(impl.plugin_name, f"{hook_name} raised {_describe(exc)}")
                 continue
             if items is None:
@@ -152,6 +155,14 @@ class Registry:
             info = PluginInfo(plugin_name, None, None)
             self.plugins.append(info)
         info.error = f"{info.error}; {message}" if info.error else message
+
+
+def _origin(info: PluginInfo) -> str:
+    """` (from dist 1.0)`: the distribution to upgrade or uninstall; empty for direct ones."""
+    if not info.distribution:
+        return ""
+    version = f" {info.version}" if info.version else ""
+    return f" (from {info.distribution}{version})"
 
 
 def _describe(exc: BaseException) -> str:
@@ -271,13 +282,46 @@ def _register(registry: Registry, info: PluginInfo, plugin: object, start: float
         except MethodError as exc:
             info.error = f"invalid method {exc.method_id!r}: " + "; ".join(exc.problems)
             continue
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:  # a plugin must not end the program
             info.error = f"intervisie_methods raised {_describe(exc)}"
             continue
         _add_methods(registry, info, methods)
+    _check_other_hooks(registry, info)
     info.load_ms = (time.perf_counter() - start) * 1000
     if info.load_ms > SLOW_LOAD_MS:
         info.warnings.append(f"slow to load: {info.load_ms:.0f} ms (over {SLOW_LOAD_MS:.0f} ms)")
+
+
+OTHER_HOOKS: dict[str, Callable[[Any], bool] | None] = {
+    "intervisie_rule_profiles": None,
+    "intervisie_exporters": None,
+    "intervisie_session_observers": callable,
+}
+"""The list-returning hooks besides `intervisie_methods`, and what each item must be."""
+
+
+def _check_other_hooks(registry: Registry, info: PluginInfo) -> None:
+    """Call this plugin's other hooks once, so `plugins` reports one that raises or returns
+    something that is not a list, at load time and naming the hook, not later mid-meeting."""
+    for hook_name, check in OTHER_HOOKS.items():
+        for impl in getattr(registry.pm.hook, hook_name).get_hookimpls():
+            if impl.plugin_name != info.name:
+                continue
+            try:
+                items = impl.function()
+            except (Exception, SystemExit) as exc:
+                problem = f"{hook_name} raised {_describe(exc)}"
+            else:
+                if items is None:
+                    continue
+                if not isinstance(items, list | tuple):
+                    problem = f"{hook_name} must return a list, got {type(items).__name__}"
+                else:
+                    bad = [type(i).__name__ for i in items if check is not None and not check(i)]
+                    if not bad:
+                        continue
+                    problem = f"{hook_name} returned {', '.join(bad)}, not a callable"
+            info.error = f"{info.error}; {problem}" if info.error else problem
 
 
 def _add_methods(registry: Registry, info: PluginInfo, methods: object) -> None:

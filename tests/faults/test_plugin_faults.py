@@ -1,0 +1,271 @@
+"""A plugin that is broken in any way is skipped and named; the program keeps working.
+
+Each fault is a real installed distribution (see `PluginDist`) next to a good plugin, run
+through the real command line with and without `INTERVISIE_STRICT_PLUGINS=1`. What a user
+sees is asserted: the line that names the plugin, its distribution and the hook or module at
+fault; the exit code; the good plugin's method still listed; never a traceback.
+tests/core/test_plugins.py covers the basic cases through `methods list --json`; this file
+adds every hook, process-ending plugins, duplicates against built-ins and house methods, the
+human `plugins` listing and the slow import.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.fault
+
+GOOD = """
+from intervisie.core import (hookimpl, Method, Phase, Text, GroupSize, Level, PhaseKind,
+    OwnerPosition)
+
+def make(method_id):
+    return Method(
+        id=method_id, version="2.0", name=Text.of(nl="Balint", en="Balint"),
+        summary=Text.of(nl="Over de relatie.", en="About the relationship."),
+        level=Level.EXPERIENCED, group_size=GroupSize(6, 8, 12),
+        phases=(Phase(id="vertel", name=Text.of(nl="Vertellen", en="Telling"),
+                      kind=PhaseKind.PRESENTATION, owner=OwnerPosition.PRESENTING, minutes=10),),
+    )
+
+@hookimpl
+def intervisie_methods():
+    return [make("balint")]
+"""
+
+HEADER = "from intervisie.core import hookimpl\n"
+
+
+def hook(name: str, body: str) -> str:
+    return HEADER + f"@hookimpl\ndef {name}():\n" + textwrap.indent(textwrap.dedent(body), "    ")
+
+
+# name -> (module code, what the message must say). The message must also name the
+# entry point and its distribution (asserted for every case below).
+FAULTS: dict[str, tuple[str, str]] = {
+    "import-error": ("import intervisie_no_such_module\n", "cannot import broken_import_error"),
+    "import-syntax": ("def broken(:\n", "SyntaxError"),
+    "import-exit": ("import sys\nsys.exit(3)\n", "SystemExit: 3"),
+    "methods-raises": (
+        hook("intervisie_methods", "raise LookupError('no methods here')"),
+        "intervisie_methods raised LookupError: no methods here",
+    ),
+    "methods-exit": (
+        hook("intervisie_methods", "import sys\nsys.exit(4)"),
+        "intervisie_methods raised SystemExit: 4",
+    ),
+    "profiles-raises": (
+        hook("intervisie_rule_profiles", "raise RuntimeError('profile boom')"),
+        "intervisie_rule_profiles raised RuntimeError: profile boom",
+    ),
+    "exporters-raises": (
+        hook("intervisie_exporters", "raise ImportError('no pdf library')"),
+        "intervisie_exporters raised ImportError: no pdf library",
+    ),
+    "observers-raises": (
+        hook("intervisie_session_observers", "raise ZeroDivisionError('observer boom')"),
+        "intervisie_session_observers raised ZeroDivisionError: observer boom",
+    ),
+    "methods-dict": (
+        hook("intervisie_methods", "return {'id': 'doc'}"),
+        "intervisie_methods must return a list of Method, got dict",
+    ),
+    "methods-documents": (
+        hook("intervisie_methods", "return [{'id': 'doc'}]"),
+        "returned dict, not a Method",
+    ),
+    "profiles-string": (
+        hook("intervisie_rule_profiles", "return 'nova'"),
+        "intervisie_rule_profiles must return a list, got str",
+    ),
+    "exporters-number": (
+        hook("intervisie_exporters", "return 7"),
+        "intervisie_exporters must return a list, got int",
+    ),
+    "observers-not-callable": (
+        hook("intervisie_session_observers", "return [42]"),
+        "intervisie_session_observers returned int, not a callable",
+    ),
+    "invalid-method": (
+        GOOD.replace('"balint"', '"Bad Id!"')
+        .replace('id="vertel"', 'id=""')
+        .replace('name=Text.of(nl="Vertellen", en="Telling")', "name=Text.of()"),
+        "invalid method 'Bad Id!': id: 'Bad Id!' is not a valid id",
+    ),
+    "duplicate-builtin": (
+        GOOD.replace('"balint"', '"incident"'),
+        "method id 'incident' is already used by plugin 'incident' (intervisie)",
+    ),
+    "duplicate-within": (
+        GOOD.replace('return [make("balint")]', 'return [make("twice"), make("twice")]'),
+        "method id 'twice' is already used by plugin 'zz'",
+    ),
+    "unknown-hook": (
+        hook("intervisie_method", "return []"),
+        "unknown hook",
+    ),
+}
+
+
+def install(plugin_dist, kind: str, code: str) -> str:
+    """The good plugin plus the broken one; returns the broken entry point's name."""
+    plugin_dist.add("intervisie-balint", {"balint_plugin": GOOD}, {"balint": "balint_plugin"})
+    module = "broken_" + kind.replace("-", "_")
+    plugin_dist.add(f"intervisie-{kind}", {module: code}, {"zz": module}, version="0.3")
+    return "zz"
+
+
+def no_traceback(*results) -> None:
+    for result in results:
+        assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])
+@pytest.mark.parametrize("kind", list(FAULTS))
+def test_a_broken_plugin_is_named_and_the_rest_keeps_working(
+    plugin_dist, kind: str, strict: bool
+) -> None:
+    code, expected = FAULTS[kind]
+    name = install(plugin_dist, kind, code)
+    where = f"plugin {name!r} (from intervisie-{kind} 0.3)"
+    env = {"INTERVISIE_STRICT_PLUGINS": "1"} if strict else {}
+
+    listing = plugin_dist.run("methods", "list", "--json", **env)
+    plugins = plugin_dist.run("plugins", **env)
+    no_traceback(listing, plugins)
+    assert f"{where}: " in listing.stderr, listing.stderr
+    assert expected in listing.stderr
+    # The human listing names the entry point, its distribution and version, and the error.
+    assert f"{name}  (intervisie-{kind} 0.3)" in plugins.stdout
+    assert "error: " in plugins.stdout and expected in plugins.stdout
+    assert "balint" in plugins.stdout, "the good plugin is still listed with its method"
+
+    if strict:
+        assert listing.returncode == 1
+        assert plugins.returncode == 1
+        assert "INTERVISIE_STRICT_PLUGINS=1" in listing.stderr
+        assert "INTERVISIE_STRICT_PLUGINS=1" in plugins.stderr
+    else:
+        assert listing.returncode == 0, listing.stderr
+        assert plugins.returncode == 0, plugins.stderr
+        ids = [m["id"] for m in json.loads(listing.stdout)]
+        assert "balint" in ids and "incident" in ids, "good and built-in methods still load"
+
+
+def test_every_hook_is_reported_in_the_json_listing(plugin_dist) -> None:
+    """One plugin whose four hooks all fail: each failure is in its `error`, by hook name."""
+    code = "\n".join(
+        hook(name, "raise RuntimeError('x')")
+        for name in (
+            "intervisie_methods",
+            "intervisie_rule_profiles",
+            "intervisie_exporters",
+            "intervisie_session_observers",
+        )
+    ).replace(HEADER, "")
+    install(plugin_dist, "all-hooks", HEADER + code)
+    result = plugin_dist.run("plugins", "--json")
+    assert result.returncode == 0, result.stderr
+    entry = next(p for p in json.loads(result.stdout) if p["name"] == "zz")
+    for name in ("methods", "rule_profiles", "exporters", "session_observers"):
+        assert f"intervisie_{name} raised RuntimeError: x" in entry["error"]
+    assert entry["methods"] == []
+
+
+def test_a_good_plugin_with_every_hook_loads_cleanly(plugin_dist) -> None:
+    code = GOOD + (
+        "\n@hookimpl\ndef intervisie_rule_profiles():\n    return []\n"
+        "\n@hookimpl\ndef intervisie_exporters():\n    return None\n"
+        "\n@hookimpl\ndef intervisie_session_observers():\n    return [print]\n"
+    )
+    plugin_dist.add("intervisie-balint", {"balint_plugin": code}, {"balint": "balint_plugin"})
+    result = plugin_dist.run(
+        "plugins", "--json", INTERVISIE_STRICT_PLUGINS="1", INTERVISIE_PLUGINS="balint"
+    )
+    assert result.returncode == 0, result.stderr
+    (entry,) = json.loads(result.stdout)
+    assert entry["error"] is None and entry["methods"] == ["balint"]
+
+
+def test_a_plugin_method_id_taken_by_a_house_method_names_the_file(
+    plugin_dist, tmp_path: Path
+) -> None:
+    plugin_dist.add("intervisie-balint", {"balint_plugin": GOOD}, {"balint": "balint_plugin"})
+    folder = tmp_path / "house"
+    folder.mkdir()
+    house = folder / "balint.toml"
+    house.write_text(
+        'id = "balint"\nversion = "9"\nname = {nl = "Huis", en = "House"}\n'
+        'summary = {nl = "s", en = "s"}\nlevel = "beginning"\n'
+        "group_size = {min = 3, ideal = 6, max = 8}\n"
+        '[[phases]]\nid = "a"\nname = {nl = "A", en = "A"}\nkind = "discussion"\n'
+        'owner = "participating"\nminutes = 5\n',
+        encoding="utf-8",
+    )
+    for strict in (False, True):
+        env = {"INTERVISIE_METHODS_PATH": str(folder)}
+        if strict:
+            env["INTERVISIE_STRICT_PLUGINS"] = "1"
+        result = plugin_dist.run("methods", "list", "--json", **env)
+        no_traceback(result)
+        assert str(house) in result.stderr
+        assert "method id 'balint' is already used by plugin 'balint'" in result.stderr
+        assert result.returncode == (1 if strict else 0)
+        if not strict:
+            entry = next(m for m in json.loads(result.stdout) if m["id"] == "balint")
+            assert entry["source"]["kind"] == "plugin", "the plugin keeps its method"
+
+
+SLOW = "import time\ntime.sleep(1.1)\n" + GOOD.replace('"balint"', '"traag"')
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])
+def test_a_slow_plugin_loads_and_its_load_time_is_shown_with_a_warning(
+    plugin_dist, strict: bool
+) -> None:
+    plugin_dist.add("intervisie-traag", {"traag_plugin": SLOW}, {"traag": "traag_plugin"})
+    env = {"INTERVISIE_STRICT_PLUGINS": "1"} if strict else {}
+    as_json = plugin_dist.run("plugins", "--json", **env)
+    human = plugin_dist.run("plugins", **env)
+    no_traceback(as_json, human)
+
+    entry = next(p for p in json.loads(as_json.stdout) if p["name"] == "traag")
+    assert entry["methods"] == ["traag"], "a slow plugin still loads"
+    assert entry["error"] is None
+    assert entry["load_ms"] >= 1100
+    assert any("slow to load" in w and "over 1000 ms" in w for w in entry["warnings"])
+
+    line = next(line for line in human.stdout.splitlines() if line.startswith("traag  "))
+    shown_ms = int(line.split(")  ")[1].split(" ms")[0])
+    assert shown_ms >= 1100, line
+    assert "warning: slow to load" in human.stdout
+    # Strict mode treats every warning as a failure, this one included.
+    assert human.returncode == as_json.returncode == (1 if strict else 0)
+    if strict:
+        assert "INTERVISIE_STRICT_PLUGINS=1" in human.stderr
+
+
+def test_help_and_version_load_no_plugin_even_a_broken_one(plugin_dist) -> None:
+    install(plugin_dist, "import-exit", "import sys\nsys.exit(3)\n")
+    for args in (["--help"], ["--version"]):
+        result = plugin_dist.run(*args, INTERVISIE_STRICT_PLUGINS="1")
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == ""
+
+
+def test_a_broken_plugin_left_out_by_intervisie_plugins_does_no_harm(plugin_dist) -> None:
+    install(plugin_dist, "import-exit", "import sys\nsys.exit(3)\n")
+    result = plugin_dist.run(
+        "methods",
+        "list",
+        "--json",
+        INTERVISIE_PLUGINS="balint,incident",
+        INTERVISIE_STRICT_PLUGINS="1",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert {m["id"] for m in json.loads(result.stdout)} == {"balint", "incident"}
