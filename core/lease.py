@@ -37,6 +37,8 @@ class Lease:
     """Who holds it, when we do not."""
     took_over: Holder | None = None
     """The previous holder we replaced (dead or stale), if any."""
+    last_seen: datetime | None = None
+    """The meeting's last heartbeat before we took it: where a crashed meeting stopped."""
 
     @property
     def held(self) -> bool:

@@ -391,9 +391,9 @@ class Store:
         elif isinstance(event, MeetingFinished):
             conn.execute("UPDATE meetings SET status = 'finished' WHERE id = ?", (meeting_id,))
 
-    def stored_events(self, meeting_id: str) -> list[StoredEvent]:
-        """The meeting's events in order, with their sequence numbers."""
-        rows = self.event_rows(meeting_id)
+    def stored_events(self, meeting_id: str, after: int = 0) -> list[StoredEvent]:
+        """The meeting's events in order (those after sequence number `after`)."""
+        rows = self.event_rows(meeting_id, after)
         out = []
         for seq, doc in rows:
             try:
@@ -410,12 +410,13 @@ class Store:
     def events(self, meeting_id: str) -> list[Event]:
         return [stored.event for stored in self.stored_events(meeting_id)]
 
-    def event_rows(self, meeting_id: str) -> list[tuple[int, dict[str, Any]]]:
+    def event_rows(self, meeting_id: str, after: int = 0) -> list[tuple[int, dict[str, Any]]]:
         """The raw event documents (`event_to_dict` form) with their sequence numbers."""
         if not self._read("SELECT 1 FROM meetings WHERE id = ?", (meeting_id,)):
             raise self._not_found(meeting_id)
         rows = self._read(
-            "SELECT seq, payload FROM events WHERE meeting_id = ? ORDER BY seq", (meeting_id,)
+            "SELECT seq, payload FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq",
+            (meeting_id, after),
         )
         try:
             return [(seq, json.loads(payload)) for seq, payload in rows]
@@ -492,7 +493,7 @@ class Store:
                 (os.getpid(), leases.this_host(), self.token, _iso(now), meeting_id),
             )
         took_over = holder if holder is not None and holder.token != self.token else None
-        return leases.Lease(meeting_id, self.token, took_over=took_over)
+        return leases.Lease(meeting_id, self.token, took_over=took_over, last_seen=_time(last_seen))
 
     def heartbeat(self, lease: leases.Lease) -> bool:
         """Update `last_seen` (every 15 s while the app runs); false when the lease is lost."""

@@ -1,0 +1,258 @@
+"""A meeting driven through engine and store: saved as it goes, reopened, exported, purged."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from intervisie.core import commands as cmd
+from intervisie.core.clock import FakeClock
+from intervisie.core.document import meeting_document
+from intervisie.core.engine import replay
+from intervisie.core.events import PURGED, Recovered
+from intervisie.core.exchange import ExchangeError, export_document, import_file, write_export
+from intervisie.core.live import LiveMeeting, ReadOnlyMeeting
+from intervisie.core.meeting import Group, Status
+from intervisie.core.model import ContributionKind, MeetingStep, Method
+from intervisie.core.store import Store
+
+SECRET = "Vertrouwelijk-Dossier-Xq7"
+
+
+def drive(live: LiveMeeting, clock: FakeClock, group: Group, method: Method, *, finish=True):
+    """A whole meeting: intake, choice, one round of `method` with contributions, closing."""
+    present = tuple(m.id for m in group.members)
+    live.execute(
+        cmd.OpenMeeting(
+            group=group,
+            present=present,
+            facilitator="anna",
+            confidentiality=present,
+            minutes_available=120,
+        )
+    )
+    live.execute(cmd.AddCase(owner="bram", title=f"Case {SECRET}", description=SECRET))
+    live.execute(cmd.AddCase(owner="carla", title="Deadline", description="Late again"))
+    live.execute(cmd.Vote(voter="daan", case_id="c1"))
+    clock.advance(minutes=5)
+    live.execute(cmd.ChooseCase())
+    live.execute(cmd.StartRound(method=method))
+    clock.advance(minutes=3)
+    live.execute(cmd.NextPhase())
+    live.execute(
+        cmd.AddContribution(
+            author="carla", kind=ContributionKind.FORCE, text=f"force {SECRET}", side="driving"
+        )
+    )
+    clock.advance(minutes=4)
+    if not finish:
+        return
+    for _ in range(len(method.phases) - 2):
+        live.execute(cmd.NextPhase())
+        clock.advance(minutes=2)
+    live.execute(cmd.FinishRound())
+    live.execute(cmd.StartStep(step=MeetingStep.CLOSING))
+    clock.advance(minutes=5)
+    live.execute(cmd.FinishMeeting())
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(data_dir=tmp_path / "data", clock=None) as s:
+        yield s
+
+
+def test_every_event_is_saved_as_it_happens_and_replays(store, clock, group, case_method):
+    live = LiveMeeting.start(store, clock)
+    drive(live, clock, group, case_method)
+    assert not live.pending
+    stored = store.events(live.meeting_id)
+    assert stored == list(live.engine.events)
+    assert replay(stored) == live.state
+    info = store.meeting(live.meeting_id)
+    assert (info.status, info.methods, info.group_id) == ("finished", ("forces",), "g1")
+
+
+def test_an_unclosed_meeting_is_recovered_as_of_its_last_sign_of_life(
+    tmp_path, clock, group, case_method
+):
+    with Store.open(data_dir=tmp_path, clock=clock) as first:
+        live = LiveMeeting.start(first, clock)
+        drive(live, clock, group, case_method, finish=False)
+        clock.advance(minutes=1)
+        assert live.heartbeat()
+        last_seen = clock.now()
+        # the process dies here: no close(), the lease stays
+    clock.advance(minutes=60)
+    with Store.open(data_dir=tmp_path, clock=clock) as second:
+        again = LiveMeeting.open(second, live.meeting_id, clock)
+        assert again.lease.held  # the old holder's pid is ours, but its token is not: stale
+        assert again.recovered
+        last = second.events(live.meeting_id)[-1]
+        assert isinstance(last, Recovered)
+        assert last.at == last_seen
+        assert again.state.paused
+        assert again.state.status is Status.OPEN
+
+
+def test_a_second_facilitator_gets_the_meeting_read_only(tmp_path, clock, group, case_method):
+    with Store.open(data_dir=tmp_path) as a, Store.open(data_dir=tmp_path) as b:
+        live = LiveMeeting.start(a, clock)
+        drive(live, clock, group, case_method, finish=False)
+        viewer = LiveMeeting.open(b, live.meeting_id, clock)
+        assert viewer.readonly
+        assert viewer.holder is not None and viewer.holder.pid > 0
+        with pytest.raises(ReadOnlyMeeting, match="pid"):
+            viewer.execute(cmd.Pause())
+        live.execute(cmd.Pause())
+        assert [type(e).__name__ for e in viewer.refresh()] == ["Paused"]
+        assert viewer.state == live.state
+        # another meeting in the same store stays usable for the second process
+        other = LiveMeeting.start(b, clock)
+        drive(other, clock, group, case_method)
+        assert not other.pending
+
+
+class FailingConnection:
+    """Stands in for the store's connection: writes fail like a full disk or read-only folder."""
+
+    def __init__(self, real: sqlite3.Connection, error: Exception):
+        self.real, self.error = real, error
+
+    def execute(self, sql: str, *args):
+        if sql.startswith(("BEGIN", "INSERT", "UPDATE", "DELETE")):
+            raise self.error
+        return self.real.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (OSError(28, "No space left on device"), "the disk is full"),
+        (OSError(30, "Read-only file system"), "read-only"),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "read-only"),
+        (OSError(13, "Permission denied"), "permission denied"),
+    ],
+)
+def test_events_that_cannot_be_written_wait_in_memory(
+    store, clock, group, case_method, error, words
+):
+    live = LiveMeeting.start(store, clock)
+    real = store._conn
+    store._conn = FailingConnection(real, error)
+    drive(live, clock, group, case_method, finish=False)
+    assert live.problem is not None
+    assert words in str(live.problem) and str(store.path) in str(live.problem)
+    assert len(live.pending) == len(live.engine.events)
+    store._conn = real
+    assert live.flush()
+    assert live.problem is None
+    assert store.events(live.meeting_id) == list(live.engine.events)
+
+
+def test_sqlites_own_disk_full_keeps_the_event_for_another_try(store, clock, group, case_method):
+    live = LiveMeeting.start(store, clock)
+    drive(live, clock, group, case_method, finish=False)
+    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+    store._conn.execute(f"PRAGMA max_page_count = {pages}")
+    for i in range(20):
+        live.execute(
+            cmd.AddContribution(
+                author="daan", kind=ContributionKind.FORCE, text="x" * 5000 + str(i), side="driving"
+            )
+        )
+    assert live.pending and "the disk is full" in str(live.problem)
+    store._conn.execute("PRAGMA max_page_count = 1073741823")
+    assert live.flush()
+    assert store.events(live.meeting_id) == list(live.engine.events)
+
+
+def test_the_meeting_document_has_the_keys_others_rely_on(store, clock, group, case_method):
+    live = LiveMeeting.start(store, clock)
+    drive(live, clock, group, case_method)
+    doc = meeting_document(live.meeting_id, live.state)
+    for key in ("id", "date", "group", "members", "demo", "cases", "contributions", "rounds"):
+        assert key in doc
+    assert doc["cases"][0] == {
+        "id": "c1",
+        "title": f"Case {SECRET}",
+        "description": SECRET,
+        "owner": "bram",
+    }
+    (rnd,) = doc["rounds"]
+    assert rnd["method"]["id"] == "forces" and rnd["method"]["phases"]
+    assert (rnd["case"], rnd["owner"]) == ("c1", "bram")
+    force = next(c for c in rnd["contributions"] if c["kind"] == "force")
+    assert force["phase"] == "forces" and force["side"] == "driving"
+    assert force["author"] == "carla" and force["text"] == f"force {SECRET}"
+    assert {c["step"] for c in doc["contributions"]} == {"choice"}  # the vote
+    json.dumps(doc)
+
+
+def test_export_and_import_restore_the_meeting_exactly(tmp_path, store, clock, group, case_method):
+    live = LiveMeeting.start(store, clock)
+    drive(live, clock, group, case_method)
+    doc = export_document(store, live.meeting_id)
+    assert (doc["format"], doc["version"]) == ("intervisie-meeting", 1)
+    path = write_export(doc, tmp_path / "meeting.json")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    with pytest.raises(FileExistsError):
+        write_export(doc, path)
+    with Store.open(data_dir=tmp_path / "elsewhere") as other:
+        assert import_file(other, path) == live.meeting_id
+        assert export_document(other, live.meeting_id) == doc
+        assert other.events(live.meeting_id) == store.events(live.meeting_id)
+
+
+@pytest.mark.parametrize(
+    ("mangle", "words"),
+    [
+        (lambda d: "{not json", "not valid JSON"),
+        (lambda d: json.dumps({**d, "format": "other"}), "format"),
+        (lambda d: json.dumps({**d, "version": 99}), "format version 99"),
+        (lambda d: json.dumps({**d, "events": []}), "no events"),
+        (lambda d: json.dumps({**d, "events": [{"type": "nope"}]}), "unknown event type"),
+        (lambda d: json.dumps({**d, "events": d["events"][1:]}), "first event"),
+        (lambda d: json.dumps({**d, "events": d["events"][:-3]}), "does not match"),
+        (lambda d: json.dumps({**d, "cases": []}), "does not match"),
+        (lambda d: json.dumps([1, 2]), "format"),
+    ],
+)
+def test_a_malformed_export_is_refused_with_a_clear_message(
+    tmp_path, store, clock, group, case_method, mangle, words
+):
+    live = LiveMeeting.start(store, clock)
+    drive(live, clock, group, case_method)
+    path = tmp_path / "bad.json"
+    path.write_text(mangle(export_document(store, live.meeting_id)), encoding="utf-8")
+    with Store.open(data_dir=tmp_path / "elsewhere") as other:
+        with pytest.raises(ExchangeError, match=words) as info:
+            import_file(other, path)
+        assert str(path) in str(info.value)
+        assert other.meetings() == []
+
+
+def test_purge_leaves_no_case_text_in_the_file_and_the_meeting_replays(
+    tmp_path, clock, group, case_method
+):
+    folder = tmp_path / "data"
+    with Store.open(data_dir=folder) as store:
+        live = LiveMeeting.start(store, clock)
+        drive(live, clock, group, case_method)
+        live.close()
+        before = replay(store.events(live.meeting_id))
+        store.purge(live.meeting_id)
+        raw = b"".join(p.read_bytes() for p in folder.iterdir() if p.is_file())
+        assert SECRET.encode() not in raw
+        after = replay(store.events(live.meeting_id))
+        assert after.cases[0].title == PURGED
+        assert len(after.contributions) == len(before.contributions)
+        assert after.rounds[0].phases == before.rounds[0].phases
+        assert after.finished == before.finished
