@@ -16,7 +16,7 @@ from intervisie.core import (
 )
 from intervisie.core.convert import method_document, structure
 
-BUILTINS = ("incident", "roddel", "denkhoeden")
+BUILTINS = ("incident", "roddel", "denkhoeden", "krachtenveld")
 
 # Minutes with default options at the ideal group size: the ranges in METHODS.md.
 RANGES = {

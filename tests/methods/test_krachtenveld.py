@@ -1,0 +1,89 @@
+"""Force field analysis: restraining and driving forces, rated, selected, acted on."""
+
+from __future__ import annotations
+
+import pytest
+
+from intervisie.core import CaseKind, OwnerPosition, PhaseKind
+
+
+@pytest.fixture
+def field(builtin):
+    return builtin["krachtenveld"]
+
+
+def test_the_steps_in_order(field) -> None:
+    assert [(p.id, p.kind) for p in field.phases_for()] == [
+        ("case", PhaseKind.PRESENTATION),
+        ("questions", PhaseKind.QUESTIONS),
+        ("restraining", PhaseKind.FORCES),
+        ("driving", PhaseKind.FORCES),
+        ("rate", PhaseKind.RATING),
+        ("select", PhaseKind.DISCUSSION),
+        ("actions", PhaseKind.DISCUSSION),
+        ("evaluation", PhaseKind.EVALUATION),
+    ]
+
+
+def test_one_forces_phase_for_restraining_and_one_for_driving_forces(field) -> None:
+    forces = [p for p in field.phases_for() if p.kind is PhaseKind.FORCES]
+    assert [[s.id for s in p.sides] for p in forces] == [["restraining"], ["driving"]]
+    restraining, driving = forces[0].sides[0], forces[1].sides[0]
+    assert (restraining.name.get("nl"), restraining.name.get("en")) == ("Remmend", "Restraining")
+    assert (driving.name.get("nl"), driving.name.get("en")) == ("Stuwend", "Driving")
+    # Forces are named before anything is weighed or solved.
+    ids = [p.id for p in field.phases_for()]
+    assert ids.index("restraining") < ids.index("rate") < ids.index("select")
+    assert ids.index("select") < ids.index("actions")
+
+
+def test_the_rating_step_scores_intensity_on_a_1_to_5_scale_by_default(field) -> None:
+    assert field.default_options() == {"scale": "1-5", "influence": "off"}
+    rate = next(p for p in field.phases_for() if p.kind is PhaseKind.RATING)
+    assert [(c.id, c.min, c.max) for c in rate.criteria] == [("intensity", 1, 5)]
+    assert rate.criteria[0].name.get("nl") and rate.criteria[0].name.get("en") == "Intensity"
+
+
+def test_a_1_to_10_scale_patches_the_rating_criteria(field) -> None:
+    rate = next(p for p in field.phases_for({"scale": "1-10"}) if p.id == "rate")
+    assert [(c.id, c.min, c.max) for c in rate.criteria] == [("intensity", 1, 10)]
+    assert rate.criteria[0].name == field.phase("rate").criteria[0].name
+
+
+@pytest.mark.parametrize("scale", ["1-5", "1-10"])
+def test_influence_adds_an_influence_criterion_with_either_scale(field, scale: str) -> None:
+    off = field.phases_for({"scale": scale, "influence": "off"})
+    on = field.phases_for({"scale": scale, "influence": "on"})
+    criteria_off = {c.id: c for p in off if p.kind is PhaseKind.RATING for c in p.criteria}
+    criteria_on = {c.id: c for p in on if p.kind is PhaseKind.RATING for c in p.criteria}
+    assert set(criteria_off) == {"intensity"}
+    assert set(criteria_on) == {"intensity", "influence"}
+    # The scale choice still holds when influence is on: one option never undoes the other.
+    assert criteria_on["intensity"].max == int(scale.split("-")[1])
+    assert (criteria_on["influence"].min, criteria_on["influence"].max) == (1, 5)
+    ids = [p.id for p in on]
+    assert ids.index("rate") < ids.index("rate_influence") < ids.index("select")
+
+
+def test_the_owner_joins_in_once_the_goal_and_questions_are_done(field) -> None:
+    owner = {p.id: p.owner for p in field.phases_for({"influence": "on"})}
+    assert owner["case"] is OwnerPosition.PRESENTING
+    assert owner["questions"] is OwnerPosition.ANSWERING
+    for phase_id in ("restraining", "driving", "rate", "rate_influence", "select", "actions"):
+        assert owner[phase_id] is OwnerPosition.PARTICIPATING
+    actions = field.phase("actions")
+    assert any("owner chooses" in r.get("en") for r in actions.rules)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"scale": "1-10"}, {"influence": "on"}, {"scale": "1-10", "influence": "on"}],
+)
+def test_minutes_stay_within_60_to_90(field, options) -> None:
+    for people in (3, 8, 10):
+        assert 60 <= field.total_minutes(people, options) <= 90
+
+
+def test_advisor_metadata_says_stuck_changes_and_recurring_problems(field) -> None:
+    assert set(field.suits) == {CaseKind.STUCK_CHANGE, CaseKind.RECURRING_PROBLEM}
+    assert any("Lewin" in s for s in field.sources)
