@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -42,25 +43,38 @@ class HouseMethodError(ValueError):
 
 def read_document(path: Path) -> dict[str, Any]:
     """Read a TOML (or JSON) method document; `HouseMethodError` says what is wrong and where."""
+    too_large = f"larger than {MAX_FILE_BYTES // 1024} KiB"
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise HouseMethodError(path, [f"larger than {MAX_FILE_BYTES // 1024} KiB"])
-        raw = path.read_bytes()
+        info = path.stat()
+        # A named pipe or a link to a device (/dev/zero) would block or never end.
+        if not stat.S_ISREG(info.st_mode):
+            raise HouseMethodError(path, ["not a regular file"])
+        if info.st_size > MAX_FILE_BYTES:
+            raise HouseMethodError(path, [too_large])
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except HouseMethodError:
         raise
     except OSError as exc:
         raise HouseMethodError(path, [f"cannot read: {exc.strerror or exc}"]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise HouseMethodError(path, [too_large])
     try:
-        text = raw.decode("utf-8")
+        # utf-8-sig: Windows editors (Notepad) save UTF-8 with a byte-order mark.
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise HouseMethodError(
             path, [f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"]
         ) from None
+    # Both parsers recurse: a few thousand nested brackets raise RecursionError.
+    too_deep = "nested too deeply (arrays or tables inside each other)"
     if path.suffix.lower() == ".json":
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
             raise HouseMethodError(path, [f"invalid JSON: {exc}"]) from None
+        except RecursionError:
+            raise HouseMethodError(path, [f"invalid JSON: {too_deep}"]) from None
     else:
         import tomllib
 
@@ -68,6 +82,8 @@ def read_document(path: Path) -> dict[str, Any]:
             doc = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise HouseMethodError(path, [f"invalid TOML: {exc}"]) from None
+        except RecursionError:
+            raise HouseMethodError(path, [f"invalid TOML: {too_deep}"]) from None
     if not isinstance(doc, dict):
         raise HouseMethodError(path, ["the document must be a table of method fields"])
     return doc
