@@ -5,59 +5,25 @@ from __future__ import annotations
 import json
 import sqlite3
 import stat
+import sys
 from pathlib import Path
 
 import pytest
 
 from intervisie.core import commands as cmd
-from intervisie.core.clock import FakeClock
 from intervisie.core.document import meeting_document
 from intervisie.core.engine import replay
 from intervisie.core.events import PURGED, Recovered
 from intervisie.core.exchange import ExchangeError, export_document, import_file, write_export
 from intervisie.core.live import LiveMeeting, ReadOnlyMeeting
-from intervisie.core.meeting import Group, Status
-from intervisie.core.model import ContributionKind, MeetingStep, Method
+from intervisie.core.meeting import Status
+from intervisie.core.model import ContributionKind
 from intervisie.core.store import Store
 
+sys.path.insert(0, str(Path(__file__).parent))
+from store_helpers import drive  # the same meeting the CLI and fault tests use
+
 SECRET = "Vertrouwelijk-Dossier-Xq7"
-
-
-def drive(live: LiveMeeting, clock: FakeClock, group: Group, method: Method, *, finish=True):
-    """A whole meeting: intake, choice, one round of `method` with contributions, closing."""
-    present = tuple(m.id for m in group.members)
-    live.execute(
-        cmd.OpenMeeting(
-            group=group,
-            present=present,
-            facilitator="anna",
-            confidentiality=present,
-            minutes_available=120,
-        )
-    )
-    live.execute(cmd.AddCase(owner="bram", title=f"Case {SECRET}", description=SECRET))
-    live.execute(cmd.AddCase(owner="carla", title="Deadline", description="Late again"))
-    live.execute(cmd.Vote(voter="daan", case_id="c1"))
-    clock.advance(minutes=5)
-    live.execute(cmd.ChooseCase())
-    live.execute(cmd.StartRound(method=method))
-    clock.advance(minutes=3)
-    live.execute(cmd.NextPhase())
-    live.execute(
-        cmd.AddContribution(
-            author="carla", kind=ContributionKind.FORCE, text=f"force {SECRET}", side="driving"
-        )
-    )
-    clock.advance(minutes=4)
-    if not finish:
-        return
-    for _ in range(len(method.phases) - 2):
-        live.execute(cmd.NextPhase())
-        clock.advance(minutes=2)
-    live.execute(cmd.FinishRound())
-    live.execute(cmd.StartStep(step=MeetingStep.CLOSING))
-    clock.advance(minutes=5)
-    live.execute(cmd.FinishMeeting())
 
 
 @pytest.fixture
