@@ -21,6 +21,10 @@ EGT_CRITERIA: tuple[str, ...] = ("emotion", "shared", "time")
 EGT_RANGE = (1, 5)
 
 
+def _optional_step(value: str | None) -> MeetingStep | None:
+    return None if value is None else MeetingStep(value)
+
+
 @frozen(kw_only=True)
 class Command:
     actor: str = FACILITATOR
@@ -50,7 +54,7 @@ class OpenMeeting(Command):
 
 @frozen(kw_only=True)
 class StartStep(Command):
-    step: MeetingStep
+    step: MeetingStep = field(converter=MeetingStep)
 
 
 @frozen(kw_only=True)
@@ -157,12 +161,12 @@ class AddContribution(Command):
     """Capture something in the current phase, or at a meeting `step` (when no round runs)."""
 
     author: str
-    kind: ContributionKind
+    kind: ContributionKind = field(converter=ContributionKind)
     text: str = ""
     side: str | None = None
     ratings: Mapping[str, int] = field(factory=dict, hash=False)
     target: str | None = None
-    step: MeetingStep | None = None
+    step: MeetingStep | None = field(default=None, converter=_optional_step)
 
 
 @frozen(kw_only=True)
