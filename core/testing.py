@@ -647,7 +647,7 @@ def run_method(
         runner.do("next_phase", engine.next_phase)
         runner.reveal_hidden()
     runner.reveal_hidden()
-    minutes = (clock.now() - started).total_seconds() / 60
+    minutes = round((clock.now() - started).total_seconds() / 60, 6)
     runner.do("finish_round", engine.finish_round)
     runner.do("finish_meeting", engine.finish_meeting)
     return MethodRun(method, engine.state, engine.events, tuple(visited), minutes)
