@@ -79,6 +79,16 @@ def unreadable(path: Path, reason: str) -> StoreUnreadable:
 
 def write_error(path: Path, exc: BaseException) -> StoreWriteError:
     """A write failure, in words: disk full, read-only, permission denied, busy."""
+    return StoreWriteError(
+        _("cannot save to the meeting store {path}: {reason}").format(
+            path=path, reason=reason_of(exc)
+        ),
+        path,
+    )
+
+
+def reason_of(exc: BaseException) -> str:
+    """Why a write failed, in words a person can act on."""
     text = str(exc).lower()
     code = getattr(exc, "errno", None)
     if code == errno.ENOSPC or "full" in text:
@@ -91,10 +101,7 @@ def write_error(path: Path, exc: BaseException) -> StoreWriteError:
         reason = _("another program is writing to it; try again")
     else:
         reason = getattr(exc, "strerror", None) or str(exc)
-    return StoreWriteError(
-        _("cannot save to the meeting store {path}: {reason}").format(path=path, reason=reason),
-        path,
-    )
+    return reason
 
 
 def _header(path: Path) -> bytes:
@@ -197,7 +204,7 @@ def create(path: Path) -> None:
     except OSError as exc:
         raise StoreWriteError(
             _("cannot create the meeting store {path}: {reason}").format(
-                path=path, reason=exc.strerror or exc
+                path=path, reason=reason_of(exc)
             ),
             path,
         ) from None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import stat
 import sys
 from pathlib import Path
@@ -17,7 +16,6 @@ from intervisie.core.events import PURGED, Recovered
 from intervisie.core.exchange import ExchangeError, export_document, import_file, write_export
 from intervisie.core.live import LiveMeeting, ReadOnlyMeeting
 from intervisie.core.meeting import Status
-from intervisie.core.model import ContributionKind
 from intervisie.core.store import Store
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -81,63 +79,6 @@ def test_a_second_facilitator_gets_the_meeting_read_only(tmp_path, clock, group,
         other = LiveMeeting.start(b, clock)
         drive(other, clock, group, case_method)
         assert not other.pending
-
-
-class FailingConnection:
-    """Stands in for the store's connection: writes fail like a full disk or read-only folder."""
-
-    def __init__(self, real: sqlite3.Connection, error: Exception):
-        self.real, self.error = real, error
-
-    def execute(self, sql: str, *args):
-        if sql.startswith(("BEGIN", "INSERT", "UPDATE", "DELETE")):
-            raise self.error
-        return self.real.execute(sql, *args)
-
-    def __getattr__(self, name):
-        return getattr(self.real, name)
-
-
-@pytest.mark.parametrize(
-    ("error", "words"),
-    [
-        (OSError(28, "No space left on device"), "the disk is full"),
-        (OSError(30, "Read-only file system"), "read-only"),
-        (sqlite3.OperationalError("attempt to write a readonly database"), "read-only"),
-        (OSError(13, "Permission denied"), "permission denied"),
-    ],
-)
-def test_events_that_cannot_be_written_wait_in_memory(
-    store, clock, group, case_method, error, words
-):
-    live = LiveMeeting.start(store, clock)
-    real = store._conn
-    store._conn = FailingConnection(real, error)
-    drive(live, clock, group, case_method, finish=False)
-    assert live.problem is not None
-    assert words in str(live.problem) and str(store.path) in str(live.problem)
-    assert len(live.pending) == len(live.engine.events)
-    store._conn = real
-    assert live.flush()
-    assert live.problem is None
-    assert store.events(live.meeting_id) == list(live.engine.events)
-
-
-def test_sqlites_own_disk_full_keeps_the_event_for_another_try(store, clock, group, case_method):
-    live = LiveMeeting.start(store, clock)
-    drive(live, clock, group, case_method, finish=False)
-    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
-    store._conn.execute(f"PRAGMA max_page_count = {pages}")
-    for i in range(20):
-        live.execute(
-            cmd.AddContribution(
-                author="daan", kind=ContributionKind.FORCE, text="x" * 5000 + str(i), side="driving"
-            )
-        )
-    assert live.pending and "the disk is full" in str(live.problem)
-    store._conn.execute("PRAGMA max_page_count = 1073741823")
-    assert live.flush()
-    assert store.events(live.meeting_id) == list(live.engine.events)
 
 
 def test_the_meeting_document_has_the_keys_others_rely_on(store, clock, group, case_method):
