@@ -29,9 +29,10 @@ from intervisie.core.live import LiveMeeting
 from intervisie.core.model import ContributionKind, MeetingStep
 from intervisie.core.store import Store, StoreUnreadable, StoreWriteError
 
-CORE_TESTS = Path(__file__).parents[1] / "core"
-sys.path.insert(0, str(CORE_TESTS))
+sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
 from store_helpers import GROUP, START, at, case_method, drive, opened, small_meeting
+
+CORE_TESTS = Path(__file__).parents[1] / "core"
 
 pytestmark = pytest.mark.fault
 
