@@ -436,17 +436,23 @@ _PHASE_FIELDS = {a.name for a in attrs.fields(Phase)}
 
 
 def _patched(phase: Phase, patch: Mapping[str, Any] | None) -> Phase:
+    """Apply a choice's partial phase document, structuring only the fields it names.
+
+    Field by field (not the whole phase) keeps method loading fast: the converter then
+    builds code for the small types a patch touches, never for all of `Phase`.
+    """
     if not patch:
         return phase
-    from intervisie.core.convert import converter  # a patch is a partial document
+    from intervisie.core.convert import converter
 
-    doc = converter.unstructure(phase)
+    types = attrs.fields_dict(attrs.resolve_types(Phase))
+    changes = {}
     for key, value in patch.items():
-        if isinstance(value, Mapping) and isinstance(doc.get(key), Mapping):
-            doc[key] = {**doc[key], **value}
-        else:
-            doc[key] = value
-    return converter.structure(doc, Phase)
+        current = getattr(phase, key)
+        if isinstance(value, Mapping) and (isinstance(current, Text) or attrs.has(type(current))):
+            value = {**converter.unstructure(current), **value}
+        changes[key] = converter.structure(value, types[key].type)
+    return attrs.evolve(phase, **changes)
 
 
 MAX_MINUTES = 8 * 60
