@@ -1,0 +1,407 @@
+"""Round reports and attendance certificates, on meetings run through the engine.
+
+Every case title, description and contribution text in these meetings is unique, so the
+tests can say: the report holds each of them, and no certificate (Markdown or HTML, any
+profile, any language) holds a single one.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from datetime import UTC, datetime
+
+import pytest
+
+from intervisie.core.clock import FakeClock
+from intervisie.core.engine import Engine
+from intervisie.core.exporters import HTML, MARKDOWN, Document, exporters, get_exporter
+from intervisie.core.meeting import Case, Group, Member, SessionState
+from intervisie.core.model import ContributionKind, MeetingStep, Method, PhaseKind
+from intervisie.core.plugins import load_registry
+from intervisie.core.profiles import get_profile, rule_profiles
+from intervisie.core.reports import ReportError, build_certificate, build_report, render
+
+K = ContributionKind
+START = datetime(2026, 3, 5, 13, 0, tzinfo=UTC)
+MEMBERS = (
+    Member("anna", "Anna Jansen"),
+    Member("bram", "Bram de Wit"),
+    Member("carla", "Carla Smit"),
+    Member("daan", "Daan Visser"),
+    Member("eva", "Eva Bakker"),
+    Member("fenna", "Fenna Mulder"),
+)
+GROUP = Group("g-oost", "Intervisiegroep Oost", MEMBERS)
+
+
+class Secrets:
+    """Unique case texts, remembered, so tests can look for every one of them."""
+
+    def __init__(self) -> None:
+        self.counter = itertools.count(1)
+        self.all: list[str] = []
+
+    def __call__(self, what: str) -> str:
+        text = f"Geheim{next(self.counter):03d} {what} <b>&amp;"
+        self.all.append(text)
+        return text
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry(house=False)
+
+
+def _participants(state: SessionState, owner: str | None) -> list[str]:
+    return [p for p in state.participants if p != owner]
+
+
+def _drive_phase(eng: Engine, secret: Secrets, clock: FakeClock) -> None:
+    """Capture what the current phase's kind takes, from several people."""
+    state = eng.state
+    rnd = state.round
+    assert rnd is not None
+    phase = rnd.phase.phase
+    owner = rnd.owner
+    others = _participants(state, owner)
+    kind = phase.kind
+    if kind is PhaseKind.INTAKE:
+        eng.add_case(others[0], secret("incident title"), secret("incident description"))
+        eng.add_case(others[1], secret("incident title"))
+    elif kind is PhaseKind.CHOICE:
+        mine = [c for c in eng.state.cases if c.id not in eng.state.discussed_case_ids()]
+        for voter in others[:3]:
+            eng.vote(voter, mine[-2].id)
+    elif kind is PhaseKind.PRESENTATION:
+        eng.contribute(owner or "facilitator", K.NOTE, secret("presentation note"))
+        eng.contribute(owner or "facilitator", K.TAKEAWAY, secret("presentation take-away"))
+    elif kind is PhaseKind.QUESTIONS:
+        for who in others[:2]:
+            eng.contribute(who, K.QUESTION, secret("question"))
+    elif kind is PhaseKind.WRITING:
+        for who in others[:2]:
+            eng.contribute(who, K.WRITING, secret("written approach"))
+    elif kind in (PhaseKind.ROUND, PhaseKind.DISCUSSION):
+        for who in others[:2]:
+            eng.contribute(who, K.REMARK, secret(f"remark in {phase.id}"))
+        if kind is PhaseKind.DISCUSSION:
+            eng.contribute(owner or "facilitator", K.TAKEAWAY, secret("agreement"))
+    elif kind is PhaseKind.FORCES:
+        for who in others[:2]:
+            eng.contribute(who, K.FORCE, secret("force"), side=phase.sides[0].id)
+    elif kind is PhaseKind.RATING:
+        forces = [c for c in eng.state.contributions_in(rnd.id) if c.kind is K.FORCE]
+        for n, who in enumerate(others[:2]):
+            for force in forces:
+                ratings = {c.id: 2 + n for c in phase.criteria}
+                eng.contribute(who, K.RATING, "", ratings=ratings, target=force.id)
+        eng.contribute(
+            others[2],
+            K.RATING,
+            secret("rating remark"),
+            ratings={c.id: 5 for c in phase.criteria},
+            target=forces[0].id,
+        )
+    elif kind is PhaseKind.EVALUATION:
+        for who in others[:2]:
+            ratings = {c.id: 4 for c in phase.criteria}
+            eng.contribute(who, K.EVALUATION, secret("evaluation"), ratings=ratings)
+        eng.contribute(owner or "facilitator", K.TAKEAWAY, secret("owner take-away"))
+    clock.advance(minutes=9)
+
+
+def _run_round(eng: Engine, method: Method, secret: Secrets, clock: FakeClock) -> None:
+    chooses = any(p.kind is PhaseKind.CHOICE for p in method.phases_for())
+    if not chooses:
+        left = [c for c in eng.state.cases if c.id not in eng.state.discussed_case_ids()]
+        for voter in ("bram", "carla"):
+            eng.vote(voter, left[0].id)
+        eng.choose_case()
+    eng.start_round(method)
+    while True:
+        _drive_phase(eng, secret, clock)
+        rnd = eng.state.round
+        assert rnd is not None
+        if rnd.current == len(rnd.phases) - 1:
+            break
+        eng.next_phase()
+    eng.finish_round()
+
+
+def run_meeting(
+    methods: list[Method],
+    *,
+    start: datetime = START,
+    demo: bool = False,
+    secret: Secrets | None = None,
+    place: str = "Utrecht, kantoor Oudegracht",
+    online: bool = False,
+) -> tuple[SessionState, Secrets]:
+    """A whole meeting: revisit, intake, choice, a round per method, closing, finished."""
+    secret = secret or Secrets()
+    clock = FakeClock(start)
+    eng = Engine(clock)
+    revisit = Case("old1", "anna", secret("last meeting's case"), secret("its description"))
+    present = tuple(m.id for m in MEMBERS)
+    eng.open_meeting(
+        group=GROUP,
+        present=present,
+        facilitator="fenna",
+        confidentiality=present,
+        minutes_available=240,
+        place=place,
+        online=online,
+        rule_profile="nova",
+        demo=demo,
+        revisit=(revisit,),
+    )
+    eng.revisit_note("old1", secret("how it went"), author="anna")
+    clock.advance(minutes=5)
+    eng.add_case("anna", secret("case title"), secret("case description"))
+    eng.add_case("bram", secret("case title"), secret("case description"))
+    eng.add_case("carla", secret("case title"))
+    clock.advance(minutes=5)
+    for method in methods:
+        _run_round(eng, method, secret, clock)
+        eng.pause()
+        clock.advance(minutes=15)
+        eng.resume()
+    eng.start_step(MeetingStep.CLOSING)
+    eng.contribute("bram", K.EVALUATION, secret("closing remark"), ratings={"overall": 8})
+    eng.contribute("anna", K.TAKEAWAY, secret("closing take-away"))
+    clock.advance(minutes=5)
+    eng.finish_meeting()
+    return eng.state, secret
+
+
+@pytest.fixture(scope="module")
+def meeting(registry):
+    methods = [registry.get(m) for m in ("krachtenveld", "incident", "denkhoeden", "roddel")]
+    return run_meeting(methods)
+
+
+def _all_texts(state: SessionState) -> list[str]:
+    """Every case text of the meeting, the previous meeting's cases included."""
+    texts = _reported_texts(state)
+    texts += [c.description for c in state.revisit if c.description]
+    return texts
+
+
+def _reported_texts(state: SessionState) -> list[str]:
+    """What the report must hold: cases, contributions, and the revisited cases' titles."""
+    texts = [c.text for c in state.contributions if c.text]
+    texts += [c.title for c in (*state.cases, *state.revisit)]
+    texts += [c.description for c in state.cases if c.description]
+    return texts
+
+
+# -- the report ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_report_holds_every_contribution_and_case(meeting, lang) -> None:
+    state, secret = meeting
+    report = build_report(state, "m1", lang)
+    assert {i.id for i in report.items()} == {c.id for c in state.contributions}
+    assert len(report.items()) == len(state.contributions)
+    markdown = render(report, MARKDOWN)
+    page = render(report, HTML)
+    assert isinstance(markdown, str) and isinstance(page, str)
+    for text in _reported_texts(state):
+        assert text in markdown
+        assert html.escape(text) in page
+    assert set(secret.all) == set(_all_texts(state))
+
+
+def test_the_report_escapes_what_people_typed(meeting) -> None:
+    state, _ = meeting
+    page = render(build_report(state, "m1", "en"), HTML)
+    assert "<b>&amp;" not in page
+    assert "&lt;b&gt;&amp;amp;" in page
+
+
+def test_one_round_holds_only_that_round(meeting) -> None:
+    state, _ = meeting
+    report = build_report(state, "m1", "en", round_number=2)
+    second = state.rounds[1]
+    assert [r.number for r in report.rounds] == [2]
+    assert {i.id for i in report.items()} == {
+        c.id for c in state.contributions if c.round_id == second.id
+    }
+    markdown = render(report, MARKDOWN)
+    assert "Round 2: Incident method" in markdown
+    closing = state.contributions_in(step=MeetingStep.CLOSING)
+    assert all(c.text not in markdown for c in closing)
+
+
+def test_no_such_round(meeting) -> None:
+    state, _ = meeting
+    with pytest.raises(ReportError, match="no round 9"):
+        build_report(state, "m1", "en", round_number=9)
+
+
+def test_phases_as_run_with_minutes_and_method_texts_in_the_language(meeting) -> None:
+    state, _ = meeting
+    en = render(build_report(state, "m1", "en", round_number=1), MARKDOWN)
+    nl = render(build_report(state, "m1", "nl", round_number=1), MARKDOWN)
+    assert "| Restraining forces | 10 min | 9 min |" in en
+    assert "| Remmende krachten | 10 min | 9 min |" in nl
+    assert "The method as run" in en and "De methode zoals uitgevoerd" in nl
+    assert "Take-aways and agreements" in en
+    assert "Evaluation" in en
+
+
+def test_forces_show_the_groups_average_rating(meeting) -> None:
+    state, _ = meeting
+    report = build_report(state, "m1", "en", round_number=1)
+    forces = [i for p in report.rounds[0].phases for i in p.items if i.kind is K.FORCE]
+    assert forces and all(f.received for f in forces)
+    first = forces[0].received[0]
+    assert first.label == "Intensity" and first.count == 3
+    assert first.value == pytest.approx((2 + 3 + 5) / 3)
+
+
+def test_a_never_revealed_writing_is_marked(meeting) -> None:
+    state, _ = meeting
+    markdown = render(build_report(state, "m1", "en", round_number=2), MARKDOWN)
+    assert "not revealed during the meeting" in markdown
+
+
+def test_votes_name_the_case_they_were_for(meeting) -> None:
+    state, _ = meeting
+    report = build_report(state, "m1", "en")
+    votes = [i for i in report.items() if i.kind is K.VOTE]
+    titles = {c.title for c in state.cases}
+    assert votes and all(v.target in titles for v in votes)
+
+
+# -- the certificate ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("profile_id", ["default", "nova", "mfn", "vfas", "ssr"])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_no_certificate_holds_any_case_content(meeting, profile_id, lang) -> None:
+    state, _ = meeting
+    cert = build_certificate(state, "m1", get_profile(profile_id), lang)
+    for exporter in (MARKDOWN, HTML):
+        out = render(cert, exporter)
+        assert isinstance(out, str)
+        for text in _all_texts(state):
+            assert text not in out
+            assert html.escape(text) not in out
+            assert "Geheim" not in out
+
+
+def test_the_certificate_says_who_when_where_and_how(meeting) -> None:
+    state, _ = meeting
+    cert = build_certificate(state, "m1", get_profile("nova"), "en")
+    out = render(cert, MARKDOWN)
+    assert "Certificate of attendance" in out
+    assert "Utrecht, kantoor Oudegracht" in out
+    assert "Fenna Mulder" in out  # the facilitator
+    for member in MEMBERS[:5]:
+        assert f"| {member.name} | ______________________ |" in out
+    assert "Force field analysis" in out and "Incident method" in out
+    assert "Dutch bar (NOvA)" in out
+    assert "at least 8 hours per calendar year" in out
+    assert "confirms that the participants named below attended" in out
+    assert "breaks of 1 h not counted" in out
+    assert "PROVES NOTHING" not in out
+    nl = render(build_certificate(state, "m1", get_profile("nova"), "nl"), MARKDOWN)
+    assert "Bewijs van deelname" in nl and "verklaart" in nl
+
+
+def test_the_certificate_notes_where_the_meeting_falls_outside_the_profile(meeting) -> None:
+    state, _ = meeting
+    cert = build_certificate(state, "m1", get_profile("ssr"), "en")
+    assert cert.outside_profile == (
+        "Dutch judiciary (SSR) asks for at least 6 participants; 5 take part.",
+    )
+    out = render(cert, MARKDOWN)
+    assert "outside the profile" in out and "5 take part" in out
+    assert build_certificate(state, "m1", get_profile("default"), "en").outside_profile == ()
+
+
+def test_a_demo_certificate_says_it_proves_nothing(registry) -> None:
+    state, _ = run_meeting([registry.get("roddel")], demo=True)
+    cert = build_certificate(state, "demo1", get_profile("default"), "en")
+    assert "THIS CERTIFICATE PROVES NOTHING" in render(cert, MARKDOWN)
+    page = render(cert, HTML)
+    assert "THIS CERTIFICATE PROVES NOTHING" in page and 'class="demo"' in page
+    nl = render(build_certificate(state, "demo1", get_profile("default"), "nl"), HTML)
+    assert "BEWIJST NIETS" in nl
+
+
+def test_an_online_meeting_says_so(registry) -> None:
+    state, _ = run_meeting([registry.get("roddel")], online=True, place="")
+    out = render(build_certificate(state, "m2", get_profile("nova"), "en"), MARKDOWN)
+    assert "| Place | online |" in out
+
+
+def test_a_meeting_still_running_has_no_certificate(registry) -> None:
+    eng = Engine(FakeClock(START))
+    present = tuple(m.id for m in MEMBERS)
+    eng.open_meeting(
+        group=GROUP,
+        present=present,
+        facilitator="fenna",
+        confidentiality=present,
+        minutes_available=120,
+    )
+    with pytest.raises(ReportError, match="not finished"):
+        build_certificate(eng.state, "m3", get_profile("default"), "en")
+    assert build_report(eng.state, "m3", "en").rounds == ()
+
+
+def test_the_html_page_is_self_contained_and_prints_on_a4(meeting) -> None:
+    state, _ = meeting
+    for doc in (
+        build_report(state, "m1", "en"),
+        build_certificate(state, "m1", get_profile("nova"), "en"),
+    ):
+        page = render(doc, HTML)
+        assert isinstance(page, str)
+        assert page.startswith("<!DOCTYPE html>")
+        assert "size: A4" in page
+        assert "<style>" in page
+        for external in ("<link", "<script", "src=", "http://", "https://", "@import"):
+            assert external not in page
+
+
+# -- exporters ----------------------------------------------------------------------------
+
+
+def test_core_exporters_always_load(monkeypatch) -> None:
+    monkeypatch.setenv("INTERVISIE_PLUGINS", "nothing")
+    reg = load_registry(house=False)
+    assert {"md", "html"} <= set(exporters(reg))
+    assert {"default", "nova", "mfn"} <= set(rule_profiles(reg))
+
+
+def test_a_plugin_adds_an_exporter_without_touching_core(meeting) -> None:
+    from intervisie.core import hookimpl
+    from intervisie.core.exporters import Exporter
+
+    class PdfPlugin:
+        @hookimpl
+        def intervisie_exporters(self):
+            return [
+                Exporter(
+                    name="pdf",
+                    suffix=".pdf",
+                    documents={"certificate"},
+                    render=lambda doc: b"%PDF-1.7 " + doc.attendance.group.encode(),
+                    binary=True,
+                )
+            ]
+
+    reg = load_registry(house=False, extra_plugins=[("pdfplugin", PdfPlugin())])
+    state, _ = meeting
+    pdf = get_exporter("pdf", Document.CERTIFICATE, reg)
+    out = render(build_certificate(state, "m1", get_profile("default"), "en"), pdf)
+    assert out == b"%PDF-1.7 Intervisiegroep Oost"
+    with pytest.raises(KeyError, match="available: html, md"):
+        get_exporter("pdf", Document.REPORT, reg)
+    with pytest.raises(ReportError, match="does not render a report"):
+        render(build_report(state, "m1", "en"), pdf)
