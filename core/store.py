@@ -424,21 +424,33 @@ class Store:
             raise unreadable(self.path, str(exc)) from None
 
     def import_meeting(
-        self, meeting_id: str, events: Iterable[Event], *, demo: bool = False
-    ) -> None:
-        """Add a whole meeting (from an export) in one transaction, sequence numbers 1..n."""
-        with self._write() as conn:
-            if conn.execute("SELECT 1 FROM meetings WHERE id = ?", (meeting_id,)).fetchone():
-                raise MeetingExists(
-                    _("a meeting {id} is already in {path}").format(id=meeting_id, path=self.path),
-                    self.path,
+        self, meeting_id: str | None, events: Iterable[Event], *, demo: bool = False
+    ) -> str:
+        """Add a whole meeting (an export, a demo) in one transaction, sequence numbers 1..n.
+
+        `meeting_id` None picks a new id. Returns the id.
+        """
+        events = list(events)
+        for _attempt in range(10):
+            candidate = meeting_id or secrets.token_hex(4)
+            with self._write() as conn:
+                if conn.execute("SELECT 1 FROM meetings WHERE id = ?", (candidate,)).fetchone():
+                    if meeting_id is None:
+                        continue
+                    raise MeetingExists(
+                        _("a meeting {id} is already in {path}").format(
+                            id=meeting_id, path=self.path
+                        ),
+                        self.path,
+                    )
+                conn.execute(
+                    "INSERT INTO meetings (id, demo, created) VALUES (?, ?, ?)",
+                    (candidate, int(demo), _iso(self.now())),
                 )
-            conn.execute(
-                "INSERT INTO meetings (id, demo, created) VALUES (?, ?, ?)",
-                (meeting_id, int(demo), _iso(self.now())),
-            )
-            for seq, event in enumerate(events, start=1):
-                self._insert(conn, meeting_id, seq, event, _dumps(event_to_dict(event)))
+                for seq, event in enumerate(events, start=1):
+                    self._insert(conn, candidate, seq, event, _dumps(event_to_dict(event)))
+                return candidate
+        raise StoreWriteError(_("could not find a free meeting id"), self.path)
 
     # -- groups -------------------------------------------------------------------------
 

@@ -56,8 +56,11 @@ def render(doc: dict[str, Any]) -> str:
     if doc["contributions"]:
         lines.append("")
         lines.append(_("At the meeting's own steps"))
+        step = None
         for c in doc["contributions"]:
-            lines.append(f"  {c['step']}:")
+            if c["step"] != step:
+                step = c["step"]
+                lines.append(f"  {step}:")
             lines.append(_contribution(c, names))
     for number, rnd in enumerate(doc["rounds"], start=1):
         lines.append("")
