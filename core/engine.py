@@ -43,7 +43,7 @@ from intervisie.core.events import (
     TurnAdvanced,
 )
 from intervisie.core.fit import Fit, fit_to_time
-from intervisie.core.i18n import _
+from intervisie.core.i18n import N_, _
 from intervisie.core.meeting import (
     FACILITATOR,
     Case,
@@ -74,6 +74,27 @@ CLOSING_RATING_RANGE = (0, 10)
 TEXT_KINDS = frozenset({K.QUESTION, K.WRITING, K.REMARK, K.FORCE, K.NOTE, K.TAKEAWAY})
 
 
+KIND_NAMES: Mapping[ContributionKind, str] = {
+    K.QUESTION: N_("question"),
+    K.WRITING: N_("written text"),
+    K.REMARK: N_("remark"),
+    K.FORCE: N_("force"),
+    K.RATING: N_("rating"),
+    K.VOTE: N_("vote"),
+    K.SCORE: N_("score"),
+    K.EVALUATION: N_("evaluation"),
+    K.NOTE: N_("note"),
+    K.TAKEAWAY: N_("take-away"),
+}
+STEP_NAMES: Mapping[MeetingStep, str] = {
+    MeetingStep.REVISIT: N_("revisit"),
+    MeetingStep.INTAKE: N_("intake"),
+    MeetingStep.CHOICE: N_("choice"),
+    MeetingStep.CLOSING: N_("closing"),
+}
+ROLE_NAMES: Mapping[str, str] = {"timekeeper": N_("timekeeper"), "note-taker": N_("note-taker")}
+
+
 class DomainError(ValueError):
     """A command the meeting cannot take now; the message says why, for the user."""
 
@@ -102,9 +123,9 @@ def decide(state: SessionState, command: cmd.Command, now: datetime) -> list[Eve
 
 def _require_open(state: SessionState) -> None:
     if state.status is Status.NOT_OPENED:
-        raise _fail("The meeting has not been opened yet.")
+        raise _fail(N_("The meeting has not been opened yet."))
     if state.status is Status.FINISHED:
-        raise _fail("The meeting is finished; nothing can be changed any more.")
+        raise _fail(N_("The meeting is finished; nothing can be changed any more."))
 
 
 def _name(state: SessionState, member_id: str) -> str:
@@ -116,9 +137,9 @@ def _check_actor(state: SessionState, command: cmd.Command) -> None:
     if actor == FACILITATOR:
         return
     if not isinstance(command, cmd.PARTICIPANT_COMMANDS):
-        raise _fail("Only the facilitator can do that.")
+        raise _fail(N_("Only the facilitator can do that."))
     if actor not in state.present:
-        raise _fail("{name} is not present at this meeting.", name=_name(state, actor))
+        raise _fail(N_("{name} is not present at this meeting."), name=_name(state, actor))
     own = {
         cmd.RevisitNote: "author",
         cmd.AddCase: "owner",
@@ -127,16 +148,16 @@ def _check_actor(state: SessionState, command: cmd.Command) -> None:
         cmd.AddContribution: "author",
     }.get(type(command))
     if own is not None and getattr(command, own) != actor:
-        raise _fail("A participant can only act for themselves.")
+        raise _fail(N_("A participant can only act for themselves."))
     if isinstance(command, cmd.EditContribution | cmd.RemoveContribution):
         found = state.contribution(command.contribution_id)
         if found is not None and found.author != actor:
-            raise _fail("A participant can only change their own contributions.")
+            raise _fail(N_("A participant can only change their own contributions."))
 
 
 def _require_present(state: SessionState, member_id: str) -> None:
     if member_id not in state.present:
-        raise _fail("{name} is not present at this meeting.", name=_name(state, member_id))
+        raise _fail(N_("{name} is not present at this meeting."), name=_name(state, member_id))
 
 
 def _require_author(state: SessionState, author: str) -> None:
@@ -146,7 +167,7 @@ def _require_author(state: SessionState, author: str) -> None:
 
 def _require_no_round(state: SessionState) -> None:
     if state.round is not None:
-        raise _fail("A round is running: finish the round first.")
+        raise _fail(N_("A round is running: finish the round first."))
 
 
 def _require_round(state: SessionState) -> Round:
@@ -154,8 +175,8 @@ def _require_round(state: SessionState) -> Round:
     if rnd is not None:
         return rnd
     if state.rounds:
-        raise _fail("The round is finished: start a new round or close the meeting.")
-    raise _fail("No round is running: start a round first.")
+        raise _fail(N_("The round is finished: start a new round or close the meeting."))
+    raise _fail(N_("No round is running: start a round first."))
 
 
 def _step_events(state: SessionState, step: MeetingStep, now: datetime) -> list[Event]:
@@ -178,33 +199,33 @@ def _phase_name(run: PhaseRun) -> str:
 
 def _open_meeting(state: SessionState, c: cmd.OpenMeeting, now: datetime) -> list[Event]:
     if state.status is not Status.NOT_OPENED:
-        raise _fail("The meeting is already open.")
+        raise _fail(N_("The meeting is already open."))
     group = c.group
     ids = [m.id for m in group.members]
     if not ids:
-        raise _fail("The group has no members.")
+        raise _fail(N_("The group has no members."))
     if len(set(ids)) != len(ids):
-        raise _fail("Two members of the group have the same id.")
+        raise _fail(N_("Two members of the group have the same id."))
     if not c.present:
-        raise _fail("Nobody is present: mark the members who are here.")
+        raise _fail(N_("Nobody is present: mark the members who are here."))
     if len(set(c.present)) != len(c.present):
-        raise _fail("A member is marked present twice.")
+        raise _fail(N_("A member is marked present twice."))
     strangers = [m for m in c.present if m not in ids]
     if strangers:
-        raise _fail("{ids} is not a member of the group.", ids=", ".join(strangers))
+        raise _fail(N_("{ids} is not a member of the group."), ids=", ".join(strangers))
     if not c.facilitator.strip():
-        raise _fail("The meeting needs a facilitator.")
+        raise _fail(N_("The meeting needs a facilitator."))
     for role, who in (("timekeeper", c.timekeeper), ("note-taker", c.note_taker)):
         if who is not None and who not in c.present:
-            raise _fail("The {role} must be a member who is present.", role=_(role))
+            raise _fail(N_("The {role} must be a member who is present."), role=_(ROLE_NAMES[role]))
     missing = [group.name_of(m) for m in c.present if m not in c.confidentiality]
     if missing:
         raise _fail(
-            "Everyone present must accept the confidentiality agreement; not yet: {names}.",
+            N_("Everyone present must accept the confidentiality agreement; not yet: {names}."),
             names=", ".join(missing),
         )
     if not 0 < c.minutes_available <= MAX_MEETING_MINUTES:
-        raise _fail("The time available must be between 1 minute and 24 hours.")
+        raise _fail(N_("The time available must be between 1 minute and 24 hours."))
     events: list[Event] = [
         MeetingOpened(
             now,
@@ -237,26 +258,26 @@ def _open_meeting(state: SessionState, c: cmd.OpenMeeting, now: datetime) -> lis
 def _start_step(state: SessionState, c: cmd.StartStep, now: datetime) -> list[Event]:
     _require_no_round(state)
     if state.step is c.step:
-        raise _fail("The meeting is already at this step.")
+        raise _fail(N_("The meeting is already at this step."))
     return [StepStarted(now, actor=c.actor, step=c.step)]
 
 
 def _pause(state: SessionState, c: cmd.Pause, now: datetime) -> list[Event]:
     if state.paused:
-        raise _fail("The meeting is already paused.")
+        raise _fail(N_("The meeting is already paused."))
     return [Paused(now, actor=c.actor)]
 
 
 def _resume(state: SessionState, c: cmd.Resume, now: datetime) -> list[Event]:
     if not state.paused:
-        raise _fail("The meeting is not paused.")
+        raise _fail(N_("The meeting is not paused."))
     return [Resumed(now, actor=c.actor)]
 
 
 def _recover(state: SessionState, c: cmd.Recover, now: datetime) -> list[Event]:
     last = state.last_at
     if last is None:
-        raise _fail("The meeting has not been opened yet.")
+        raise _fail(N_("The meeting has not been opened yet."))
     at = max(last, c.last_seen) if c.last_seen is not None else last
     return [Recovered(at, actor=c.actor)]
 
@@ -271,10 +292,10 @@ def _finish_meeting(state: SessionState, c: cmd.FinishMeeting, now: datetime) ->
 
 def _revisit_note(state: SessionState, c: cmd.RevisitNote, now: datetime) -> list[Event]:
     if state.revisit_case(c.case_id) is None:
-        raise _fail("There is no case {id} from the previous meeting.", id=c.case_id)
+        raise _fail(N_("There is no case {id} from the previous meeting."), id=c.case_id)
     _require_author(state, c.author)
     if not c.text.strip():
-        raise _fail("A note needs some text.")
+        raise _fail(N_("A note needs some text."))
     events = _step_events(state, MeetingStep.REVISIT, now)
     events.append(
         ContributionAdded(
@@ -294,13 +315,14 @@ def _revisit_note(state: SessionState, c: cmd.RevisitNote, now: datetime) -> lis
 def _add_case(state: SessionState, c: cmd.AddCase, now: datetime) -> list[Event]:
     _require_present(state, c.owner)
     if not c.title.strip():
-        raise _fail("A case needs a title.")
+        raise _fail(N_("A case needs a title."))
     case = Case(_next_id(state, "case", "c"), c.owner, c.title, c.description, c.kind)
     rnd = state.round
     if rnd is not None:
         if rnd.phase.phase.kind is not PhaseKind.INTAKE:
             raise _fail(
-                "Cases are named at intake, not in the phase {phase}.", phase=_phase_name(rnd.phase)
+                N_("Cases are named at intake, not in the phase {phase}."),
+                phase=_phase_name(rnd.phase),
             )
         return [CaseAdded(now, actor=c.actor, case=case, round_id=rnd.id, phase_id=rnd.phase.id)]
     events = _step_events(state, MeetingStep.INTAKE, now)
@@ -310,9 +332,9 @@ def _add_case(state: SessionState, c: cmd.AddCase, now: datetime) -> list[Event]
 
 def _edit_case(state: SessionState, c: cmd.EditCase, now: datetime) -> list[Event]:
     if state.case(c.case_id) is None:
-        raise _fail("There is no case {id}.", id=c.case_id)
+        raise _fail(N_("There is no case {id}."), id=c.case_id)
     if not c.title.strip():
-        raise _fail("A case needs a title.")
+        raise _fail(N_("A case needs a title."))
     return [
         CaseEdited(
             now,
@@ -337,11 +359,11 @@ def _eligible_cases(state: SessionState) -> list[Case]:
 def _require_eligible(state: SessionState, case_id: str) -> Case:
     case = state.case(case_id)
     if case is None:
-        raise _fail("There is no case {id} on the list.", id=case_id)
+        raise _fail(N_("There is no case {id} on the list."), id=case_id)
     if case.id in _discussed(state):
-        raise _fail("The case {title!r} already had its round.", title=case.title)
+        raise _fail(N_("The case {title!r} already had its round."), title=case.title)
     if case.owner not in state.present:
-        raise _fail("The owner of {title!r} is not present.", title=case.title)
+        raise _fail(N_("The owner of {title!r} is not present."), title=case.title)
     return case
 
 
@@ -356,7 +378,7 @@ def _choice_context(
     if rnd is not None:
         if rnd.phase.phase.kind is not PhaseKind.CHOICE:
             raise _fail(
-                "Votes and scores belong to the choice, not to the phase {phase}.",
+                N_("Votes and scores belong to the choice, not to the phase {phase}."),
                 phase=_phase_name(rnd.phase),
             )
         return (rnd.id, rnd.phase.id, None), [], rnd.phase.phase
@@ -452,19 +474,19 @@ def _check_ratings(
     unknown = sorted(set(ratings) - set(criteria))
     if unknown:
         raise _fail(
-            "Unknown score {names}; scored here: {known}.",
+            N_("Unknown score {names}; scored here: {known}."),
             names=", ".join(unknown),
             known=", ".join(criteria),
         )
     if complete:
         missing = [name for name in criteria if name not in ratings]
         if missing:
-            raise _fail("Give a score for {names}.", names=", ".join(missing))
+            raise _fail(N_("Give a score for {names}."), names=", ".join(missing))
     for name, value in ratings.items():
         low, high = criteria[name]
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise _fail(
-                "The score for {name} must be a whole number from {low} to {high}.",
+                N_("The score for {name} must be a whole number from {low} to {high}."),
                 name=name,
                 low=low,
                 high=high,
@@ -484,7 +506,7 @@ def tally(
     )
     cases = _eligible_cases(state)
     if not cases:
-        raise _fail("There is no case to choose from: name a case first.")
+        raise _fail(N_("There is no case to choose from: name a case first."))
     ids = [c.id for c in cases]
     made = [x for x in _in_context(state, context) if x.target in ids]
     votes = [x for x in made if x.kind is K.VOTE]
@@ -501,7 +523,7 @@ def tally(
     elif len(cases) == 1:
         return "only", {}, (cases[0].id,)
     else:
-        raise _fail("Nobody has voted or scored yet: vote, score, or choose a case yourself.")
+        raise _fail(N_("Nobody has voted or scored yet: vote, score, or choose a case yourself."))
     best = max(points.values())
     tied = tuple(cid for cid in ids if points.get(cid) == best)
     return by, points, tied
@@ -513,7 +535,7 @@ def _choose(state: SessionState, c: cmd.ChooseCase, now: datetime) -> list[Event
     if rnd is not None:
         if rnd.phase.phase.kind is not PhaseKind.CHOICE:
             raise _fail(
-                "A case is chosen at the choice, not in the phase {phase}.",
+                N_("A case is chosen at the choice, not in the phase {phase}."),
                 phase=_phase_name(rnd.phase),
             )
     else:
@@ -559,7 +581,9 @@ def _phases(method: Method, options: Mapping[str, str] | None, order: Sequence[s
     try:
         return method.phases_for(options, order)
     except KeyError as exc:
-        raise _fail("This method cannot run that way: {problem}.", problem=exc.args[0]) from None
+        raise _fail(
+            N_("This method cannot run that way: {problem}."), problem=exc.args[0]
+        ) from None
 
 
 def assign_lenses(
@@ -613,10 +637,10 @@ def plan_round(
 def _start_round(state: SessionState, c: cmd.StartRound, now: datetime) -> list[Event]:
     _require_no_round(state)
     if c.fit_minutes is not None and not 0 < c.fit_minutes <= MAX_MEETING_MINUTES:
-        raise _fail("The time to fit must be between 1 minute and 24 hours.")
+        raise _fail(N_("The time to fit must be between 1 minute and 24 hours."))
     phases = _phases(c.method, c.options, c.order)
     if not phases:
-        raise _fail("This method has no phases with these options.")
+        raise _fail(N_("This method has no phases with these options."))
     chooses = any(p.kind is PhaseKind.CHOICE for p in phases)
     case: Case | None = None
     if c.case_id is not None:
@@ -624,9 +648,9 @@ def _start_round(state: SessionState, c: cmd.StartRound, now: datetime) -> list[
     elif state.chosen is not None and state.chosen.case_id not in _discussed(state):
         case = state.case(state.chosen.case_id)
     elif not chooses:
-        raise _fail("Choose a case first: this method has no choice of its own.")
+        raise _fail(N_("Choose a case first: this method has no choice of its own."))
     if case is None and phases[0].owner is not OwnerPosition.NONE:
-        raise _fail("Choose a case first: the first phase needs a case owner.")
+        raise _fail(N_("Choose a case first: the first phase needs a case owner."))
     owner = case.owner if case is not None else None
     phases, holders, fit = plan_round(state, c.method, c.options, c.order, c.fit_minutes, owner)
     return [
@@ -653,11 +677,11 @@ def _move(state: SessionState, c: cmd.Command, now: datetime, how: str) -> list[
     events: list[Event] = []
     if how == "previous":
         if rnd.current == 0:
-            raise _fail("This is the round's first phase.")
+            raise _fail(N_("This is the round's first phase."))
         target = rnd.phases[rnd.current - 1]
     else:
         if rnd.current == len(rnd.phases) - 1:
-            raise _fail("This is the round's last phase: finish the round.")
+            raise _fail(N_("This is the round's last phase: finish the round."))
         target = rnd.phases[rnd.current + 1]
         owner = rnd.owner
         if run.phase.kind is PhaseKind.CHOICE and rnd.choice is None:
@@ -666,7 +690,7 @@ def _move(state: SessionState, c: cmd.Command, now: datetime, how: str) -> list[
             owner = chosen.owner
         if owner is None and target.phase.owner is not OwnerPosition.NONE:
             raise _fail(
-                "The phase {phase} needs a case owner: choose a case first.",
+                N_("The phase {phase} needs a case owner: choose a case first."),
                 phase=_phase_name(target),
             )
     events.append(
@@ -692,7 +716,7 @@ def _skip_phase(state: SessionState, c: cmd.SkipPhase, now: datetime) -> list[Ev
 def _extend(state: SessionState, c: cmd.Extend, now: datetime) -> list[Event]:
     rnd = _require_round(state)
     if not 0 < c.minutes <= MAX_EXTENSION_MINUTES:
-        raise _fail("An extension must be more than 0 and at most 240 minutes.")
+        raise _fail(N_("An extension must be more than 0 and at most 240 minutes."))
     return [Extended(now, actor=c.actor, round_id=rnd.id, phase_id=rnd.phase.id, minutes=c.minutes)]
 
 
@@ -700,9 +724,9 @@ def _next_turn(state: SessionState, c: cmd.NextTurn, now: datetime) -> list[Even
     rnd = _require_round(state)
     run = rnd.phase
     if not run.turns:
-        raise _fail("The phase {phase} does not go round the group.", phase=_phase_name(run))
+        raise _fail(N_("The phase {phase} does not go round the group."), phase=_phase_name(run))
     if run.turn >= len(run.turns):
-        raise _fail("Everyone has had a turn in the phase {phase}.", phase=_phase_name(run))
+        raise _fail(N_("Everyone has had a turn in the phase {phase}."), phase=_phase_name(run))
     return [TurnAdvanced(now, actor=c.actor, round_id=rnd.id, phase_id=run.id, turn=run.turn + 1)]
 
 
@@ -712,7 +736,7 @@ def _reveal(state: SessionState, c: cmd.Reveal, now: datetime) -> list[Event]:
         try:
             run = rnd.phase_run(c.phase_id)
         except KeyError:
-            raise _fail("This round has no phase {id}.", id=c.phase_id) from None
+            raise _fail(N_("This round has no phase {id}."), id=c.phase_id) from None
     else:
         candidates = [
             r
@@ -720,14 +744,14 @@ def _reveal(state: SessionState, c: cmd.Reveal, now: datetime) -> list[Event]:
             if r.phase.hidden_until_reveal and not r.revealed
         ]
         if not candidates:
-            raise _fail("There is nothing hidden to reveal.")
+            raise _fail(N_("There is nothing hidden to reveal."))
         run = candidates[-1]
     if not run.phase.hidden_until_reveal:
-        raise _fail("The phase {phase} does not hide contributions.", phase=_phase_name(run))
+        raise _fail(N_("The phase {phase} does not hide contributions."), phase=_phase_name(run))
     if run.revealed:
-        raise _fail("The phase {phase} is already revealed.", phase=_phase_name(run))
+        raise _fail(N_("The phase {phase} is already revealed."), phase=_phase_name(run))
     if not run.visited:
-        raise _fail("The phase {phase} has not started yet.", phase=_phase_name(run))
+        raise _fail(N_("The phase {phase} has not started yet."), phase=_phase_name(run))
     return [Revealed(now, actor=c.actor, round_id=rnd.id, phase_id=run.id)]
 
 
@@ -742,11 +766,11 @@ def _finish_round(state: SessionState, c: cmd.FinishRound, now: datetime) -> lis
 def _add_contribution(state: SessionState, c: cmd.AddContribution, now: datetime) -> list[Event]:
     if c.kind is K.VOTE:
         if c.target is None:
-            raise _fail("A vote needs a case.")
+            raise _fail(N_("A vote needs a case."))
         return _vote(state, cmd.Vote(actor=c.actor, voter=c.author, case_id=c.target), now)
     if c.kind is K.SCORE:
         if c.target is None:
-            raise _fail("A score needs a case.")
+            raise _fail(N_("A score needs a case."))
         return _score(
             state,
             cmd.Score(actor=c.actor, scorer=c.author, case_id=c.target, ratings=c.ratings),
@@ -760,12 +784,12 @@ def _add_contribution(state: SessionState, c: cmd.AddContribution, now: datetime
         phase = run.phase
         if c.kind not in phase.accepts():
             raise _fail(
-                "The phase {phase} does not capture a {kind}.",
+                N_("The phase {phase} does not capture a {kind}."),
                 phase=_phase_name(run),
-                kind=_(c.kind.value),
+                kind=_(KIND_NAMES[c.kind]),
             )
         if c.kind is K.QUESTION and c.author == rnd.owner and rnd.owner is not None:
-            raise _fail("The case owner answers the questions and does not ask them.")
+            raise _fail(N_("The case owner answers the questions and does not ask them."))
         _check_fields(state, c.kind, c.text, c.side, c.ratings, c.target, phase, rnd)
         where: dict[str, Any] = {
             "round_id": rnd.id,
@@ -776,18 +800,18 @@ def _add_contribution(state: SessionState, c: cmd.AddContribution, now: datetime
     else:
         step = c.step or state.step
         if step is None:
-            raise _fail("Start a meeting step (revisit, intake, choice or closing) first.")
+            raise _fail(N_("Start a meeting step (revisit, intake, choice or closing) first."))
         if c.kind not in STEP_ACCEPTS[step]:
             raise _fail(
-                "The meeting's {step} does not capture a {kind}.",
-                step=_(step.value),
-                kind=_(c.kind.value),
+                N_("The meeting's {step} does not capture a {kind}."),
+                step=_(STEP_NAMES[step]),
+                kind=_(KIND_NAMES[c.kind]),
             )
         events = _step_events(state, step, now)
         _check_fields(state, c.kind, c.text, c.side, c.ratings, c.target, None, None)
         revisit = step is MeetingStep.REVISIT and c.target is not None
         if revisit and state.revisit_case(c.target) is None:
-            raise _fail("There is no case {id} from the previous meeting.", id=c.target)
+            raise _fail(N_("There is no case {id} from the previous meeting."), id=c.target)
         where = {"step": step}
     events.append(
         ContributionAdded(
@@ -817,37 +841,37 @@ def _check_fields(
     rnd: Round | None,
 ) -> None:
     if kind in TEXT_KINDS and not text.strip():
-        raise _fail("A {kind} needs some text.", kind=_(kind.value))
+        raise _fail(N_("A {kind} needs some text."), kind=_(KIND_NAMES[kind]))
     if kind is K.FORCE:
         sides = [s.id for s in phase.sides] if phase is not None else []
         if side not in sides:
-            raise _fail("Say which side the force is on: {sides}.", sides=", ".join(sides))
+            raise _fail(N_("Say which side the force is on: {sides}."), sides=", ".join(sides))
     elif side is not None:
-        raise _fail("Only a force has a side.")
+        raise _fail(N_("Only a force has a side."))
     if kind is K.RATING:
         if phase is None or not ratings:
-            raise _fail("A rating needs a score.")
+            raise _fail(N_("A rating needs a score."))
         _check_ratings(ratings, {cr.id: (cr.min, cr.max) for cr in phase.criteria}, False)
         if target is not None and rnd is not None:
             rated = state.contribution(target)
             if rated is None or rated.round_id != rnd.id:
-                raise _fail("There is no contribution {id} in this round to rate.", id=target)
+                raise _fail(N_("There is no contribution {id} in this round to rate."), id=target)
     elif kind is K.EVALUATION:
         if not text.strip() and not ratings:
-            raise _fail("An evaluation needs a score or a remark.")
+            raise _fail(N_("An evaluation needs a score or a remark."))
         if phase is not None and phase.criteria:
             _check_ratings(ratings, {cr.id: (cr.min, cr.max) for cr in phase.criteria}, False)
         else:
             low, high = CLOSING_RATING_RANGE
             _check_ratings(ratings, {name: (low, high) for name in ratings}, False)
     elif ratings:
-        raise _fail("A {kind} has no scores.", kind=_(kind.value))
+        raise _fail(N_("A {kind} has no scores."), kind=_(KIND_NAMES[kind]))
 
 
 def _edit_contribution(state: SessionState, c: cmd.EditContribution, now: datetime) -> list[Event]:
     old = state.contribution(c.contribution_id)
     if old is None:
-        raise _fail("There is no contribution {id}.", id=c.contribution_id)
+        raise _fail(N_("There is no contribution {id}."), id=c.contribution_id)
     text = c.text if c.text is not None else old.text
     side = c.side if c.side is not None else old.side
     ratings = dict(c.ratings) if c.ratings is not None else dict(old.ratings)
@@ -887,7 +911,7 @@ def _remove_contribution(
     state: SessionState, c: cmd.RemoveContribution, now: datetime
 ) -> list[Event]:
     if state.contribution(c.contribution_id) is None:
-        raise _fail("There is no contribution {id}.", id=c.contribution_id)
+        raise _fail(N_("There is no contribution {id}."), id=c.contribution_id)
     return [ContributionRemoved(now, actor=c.actor, contribution_id=c.contribution_id)]
 
 

@@ -362,3 +362,19 @@ def test_replay_gives_the_same_state(engine, choosing):
     engine.resume()
     engine.extend(3)
     assert replay(engine.events) == engine.state
+
+
+def test_refusals_speak_dutch_when_the_interface_does(engine, case_method):
+    from intervisie.core import i18n
+
+    _round(engine, case_method)
+    i18n.set_language("nl")
+    try:
+        refused(engine, engine.previous_phase, "Dit is de eerste fase van de ronde")
+        refused(
+            engine,
+            lambda: engine.contribute("anna", K.QUESTION, "Waarom?"),
+            "wordt geen vraag vastgelegd",
+        )
+    finally:
+        i18n.set_language("en")
