@@ -47,8 +47,8 @@ BLUE = Lens(
     name=t("Blauwe hoed", "Blue hat"),
     colour="#1f6fd1",
     question=t(
-        "Waar denken we over na, en hoe pakken we het aan?",
-        "What are we thinking about, and how do we go about it?",
+        "Waar denken we over na, hoe pakken we het aan, en wat is de conclusie?",
+        "What are we thinking about, how do we go about it, and what do we conclude?",
     ),
     symbol="≡",
 )
@@ -673,7 +673,7 @@ METHOD = Method(
     ),
     level=Level.BEGINNING,
     group_size=GroupSize(min=4, ideal=8, max=10),
-    sources=("de Bono 1985 (Six Thinking Hats)",),
+    sources=("de Bono 1985, Six Thinking Hats",),
     suits=(CaseKind.DECISION, CaseKind.STUCK_CHANGE, CaseKind.DILEMMA),
     safety_needed=Safety.MEDIUM,
     options=(HAT_MODE,),

@@ -94,7 +94,7 @@ COLLECT = Phase(
 
 CHOOSE = Phase(
     id="choose",
-    name=t("Kiezen", "Choose an incident"),
+    name=t("Voorval kiezen", "Choose an incident"),
     goal=t(
         "De groep kiest het voorval waar ze het meest van kan leren.",
         "The group picks the incident it can learn most from.",
@@ -622,7 +622,7 @@ METHOD = Method(
     ),
     level=Level.BEGINNING,
     group_size=GroupSize(min=3, ideal=8, max=10),
-    sources=("Pigors & Pigors 1961 (the incident process)", "Hendriksen (ten-step Dutch form)"),
+    sources=("Pigors & Pigors 1961, The Incident Process", "Hendriksen"),
     suits=(CaseKind.INCIDENT,),
     safety_needed=Safety.LOW,
     options=(APPROACHES_OPTION,),

@@ -547,7 +547,7 @@ METHOD = Method(
     ),
     level=Level.BEGINNING,
     group_size=GroupSize(min=3, ideal=8, max=10),
-    sources=("Lewin 1951 (force field analysis)",),
+    sources=("Lewin 1951, Field Theory in Social Science",),
     suits=(CaseKind.STUCK_CHANGE, CaseKind.RECURRING_PROBLEM),
     safety_needed=Safety.LOW,
     options=(SCALE, INFLUENCE_OPTION),

@@ -135,7 +135,7 @@ QUESTIONS = Phase(
     prompts=(
         t("Wat voelde je toen ...?", "What did you feel when ...?"),
         t("Wat heb je zelf al geprobeerd?", "What have you tried yourself?"),
-        t("Wat wil je het liefst dat er gebeurt?", "What would you most like to happen?"),
+        t("Wat zou je het liefst zien gebeuren?", "What would you most like to see happen?"),
         t("Hoe reageert de ander als jij ...?", "How does the other person respond when you ...?"),
     ),
 )
