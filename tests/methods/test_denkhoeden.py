@@ -137,3 +137,38 @@ def test_minutes_about_five_or_more_per_hat_and_60_to_90_in_all(hats) -> None:
 def test_advisor_metadata_says_decisions_stuck_changes_and_dilemmas(hats) -> None:
     assert set(hats.suits) == {CaseKind.DECISION, CaseKind.STUCK_CHANGE, CaseKind.DILEMMA}
     assert any("de Bono" in s and "1985" in s for s in hats.sources)
+
+
+def test_the_engine_runs_the_hats_in_the_order_the_group_chose(hats) -> None:
+    from intervisie.core.clock import FakeClock
+    from intervisie.core.engine import Engine
+    from intervisie.core.meeting import Group, Member
+
+    members = tuple(Member(f"m{i}", name) for i, name in enumerate(["Ans", "Bas", "Cor", "Dirk"]))
+    present = tuple(m.id for m in members)
+    engine = Engine(FakeClock())
+    engine.open_meeting(
+        group=Group("g", "Group", members),
+        present=present,
+        facilitator="Facilitator",
+        confidentiality=present,
+        minutes_available=120,
+    )
+    engine.add_case(present[0], "Stay or go")
+    engine.choose_case(engine.state.cases[-1].id)
+    order = (
+        "intro",
+        "questions",
+        "blue_open",
+        "red",
+        "green",
+        "white",
+        "black",
+        "yellow",
+        "blue_close",
+        "evaluation",
+    )
+    engine.start_round(hats, options={"hat_mode": "assigned"}, order=order)
+    rnd = engine.state.round
+    assert tuple(run.phase.id for run in rnd.phases) == order
+    assert rnd.phases[3].phase.turn_mode is TurnMode.LENS
