@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any, ClassVar
 
 import attrs
@@ -312,6 +313,27 @@ def _structure_json_dict(value: Any, _: type) -> dict[str, Any]:
     return dict(value)
 
 
+def _enum_hook(enum: type[StrEnum], optional: bool) -> Callable[[Any, type], Any]:
+    """A dict lookup instead of calling the enum: replay decodes thousands of these."""
+    members = {m.value: m for m in enum}
+
+    def hook(value: Any, _: type) -> Any:
+        if value is None and optional:
+            return None
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            allowed = ", ".join(members)
+            raise ValueError(f"{value!r} is not one of: {allowed}") from None
+
+    return hook
+
+
+_ENUM_FIELDS: Mapping[str, tuple[type[StrEnum], bool]] = {
+    "kind": (ContributionKind, False),
+    "step": (MeetingStep, True),
+}
+
 _UNSTRUCTURE: dict[type[Event], Callable[[Event], dict[str, Any]]] = {}
 _STRUCTURE: dict[type[Event], Callable[[Mapping[str, Any], type], Event]] = {}
 
@@ -319,6 +341,10 @@ for _cls in EVENT_TYPES.values():
     _overrides: dict[str, Any] = {}
     if _cls is RoundStarted:
         _overrides["method"] = override(struct_hook=_structure_json_dict)
+    for _field in attrs.fields(_cls):
+        if _field.name in _ENUM_FIELDS and _cls is not CaseEdited:
+            _enum, _optional = _ENUM_FIELDS[_field.name]
+            _overrides[_field.name] = override(struct_hook=_enum_hook(_enum, _optional))
     _UNSTRUCTURE[_cls] = make_dict_unstructure_fn(
         _cls, converter, _cattrs_omit_if_default=True, at=override(unstruct_hook=_iso)
     )
@@ -329,6 +355,94 @@ for _cls in EVENT_TYPES.values():
         at=override(struct_hook=_parse_at),
         **_overrides,
     )
+
+
+# A fast path for replay: plain field checks and a dict of parsers per event type. Anything
+# it does not take (a wrong type, a missing or unknown key, a nested document) goes through
+# cattrs, which either structures it or says precisely what is wrong.
+
+
+def _is(kind: type) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        if type(value) is not kind:
+            raise TypeError(kind)
+        return value
+
+    return check
+
+
+def _optional(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else parse(value)
+
+
+def _number(value: Any) -> float:
+    if type(value) is float:
+        return value
+    if type(value) is int:
+        return float(value)
+    raise TypeError(float)
+
+
+def _str_tuple(value: Any) -> tuple[str, ...]:
+    if type(value) is not list or not all(type(v) is str for v in value):
+        raise TypeError(tuple)
+    return tuple(value)
+
+
+def _mapping_of(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def mapping(value: Any) -> dict[str, Any]:
+        if type(value) is not dict:
+            raise TypeError(dict)
+        return {k: parse(v) for k, v in value.items() if type(k) is str or _fail()}
+
+    return mapping
+
+
+def _fail() -> bool:
+    raise TypeError("key")
+
+
+def _fast_at(value: Any) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise TypeError("naive")
+    return parsed
+
+
+_STR, _INT, _BOOL = _is(str), _is(int), _is(bool)
+_FAST_TYPES: dict[Any, Callable[[Any], Any]] = {
+    str: _STR,
+    int: _INT,
+    bool: _BOOL,
+    float: _number,
+    str | None: _optional(_STR),
+    float | None: _optional(_number),
+    tuple[str, ...]: _str_tuple,
+    Mapping[str, int]: _mapping_of(_INT),
+    Mapping[str, float]: _mapping_of(_number),
+    Mapping[str, str]: _mapping_of(_STR),
+    Mapping[str, tuple[str, ...]]: _mapping_of(_str_tuple),
+}
+
+
+def _fast_parser(cls: type[Event], field_: attrs.Attribute) -> Callable[[Any], Any]:
+    if field_.name == "at":
+        return _fast_at
+    if field_.name in _ENUM_FIELDS and cls is not CaseEdited:
+        hook = _enum_hook(*_ENUM_FIELDS[field_.name])
+        return lambda value: hook(value, object)
+    if field_.name == "method":
+        return lambda value: _structure_json_dict(value, dict)
+    parse = _FAST_TYPES.get(field_.type)
+    if parse is not None:
+        return parse
+    return lambda value, t=field_.type: converter.structure(value, t)
+
+
+_FAST: dict[type[Event], dict[str, Callable[[Any], Any]]] = {}
+for _cls in EVENT_TYPES.values():
+    attrs.resolve_types(_cls)
+    _FAST[_cls] = {f.name: _fast_parser(_cls, f) for f in attrs.fields(_cls)}
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
@@ -349,7 +463,13 @@ def event_from_dict(doc: Mapping[str, Any]) -> Event:
     if cls is None:
         known = ", ".join(sorted(EVENT_TYPES))
         raise EventError(f"unknown event type {kind!r} (known: {known})")
-    body = {k: v for k, v in doc.items() if k != "type"}
+    parsers = _FAST[cls]
+    try:
+        return cls(**{k: parsers[k](v) for k, v in doc.items() if k != "type"})
+    except Exception:  # not the plain shape: let cattrs structure it or name the problem
+        pass
+    body = dict(doc)
+    del body["type"]
     try:
         return _STRUCTURE[cls](body, cls)
     except Exception as exc:  # cattrs raises exception groups; say which field

@@ -121,3 +121,35 @@ def test_redact_replaces_case_content_and_keeps_structure():
     )
     assert redact(text).text == PURGED
     assert "secret" not in json.dumps(event_to_dict(redact(text)))
+
+
+def test_wrong_field_types_are_named_and_numbers_are_lenient():
+    base = {
+        "type": "turn_advanced",
+        "at": "2026-03-05T14:00:00+00:00",
+        "round_id": "r1",
+        "phase_id": "p",
+    }
+    with pytest.raises(EventError, match="turn"):
+        event_from_dict({**base, "turn": "1"})
+    assert event_from_dict({**base, "turn": 2}).turn == 2
+    extended = event_from_dict(
+        {
+            "type": "extended",
+            "at": "2026-03-05T14:00:00+00:00",
+            "round_id": "r1",
+            "phase_id": "p",
+            "minutes": 5,
+        }
+    )
+    assert extended.minutes == 5.0 and isinstance(extended.minutes, float)
+    with pytest.raises(EventError, match="kind"):
+        event_from_dict(
+            {
+                "type": "contribution_added",
+                "at": "2026-03-05T14:00:00+00:00",
+                "contribution_id": "k1",
+                "author": "m1",
+                "kind": "shout",
+            }
+        )
