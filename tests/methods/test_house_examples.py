@@ -15,21 +15,29 @@ FILES = sorted(EXAMPLES.glob("*.toml"))
 BUILTINS = {"incident", "roddel", "denkhoeden", "krachtenveld"}
 
 
-def _no_base(method_id: str):
-    return None
+def _builtin(method_id: str):
+    """The base of an example that `extends` a method: only built-ins, never another file."""
+    from intervisie.core.plugins import load_registry
+
+    found = load_registry(house=False).methods.get(method_id)
+    return found.method if found is not None and found.source.kind == "builtin" else None
 
 
 def load(name: str):
-    return load_method_file(EXAMPLES / name, base_lookup=_no_base)
+    return load_method_file(EXAMPLES / name, base_lookup=_builtin)
 
 
-def test_there_are_two_example_house_methods() -> None:
-    assert {f.name for f in FILES} >= {"vijf-fasen.toml", "kort-consult.toml"}
+def test_there_are_the_example_house_methods() -> None:
+    assert {f.name for f in FILES} >= {
+        "vijf-fasen.toml",
+        "kort-consult.toml",
+        "incident-advocatuur.toml",
+    }
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_each_example_is_a_valid_complete_bilingual_method(path: Path) -> None:
-    method = load_method_file(path, base_lookup=_no_base)
+    method = load(path.name)
     assert method.id == path.stem
     assert method.id not in BUILTINS
     assert method.language_warnings() == []
@@ -88,6 +96,24 @@ def test_the_quick_consult_takes_45_minutes_and_leaves_the_choice_to_the_owner()
     tips = phases[ids.index("tips")]
     assert tips.owner is OwnerPosition.LISTENING and tips.minutes_per_turn == 2
     assert CaseKind.DECISION in method.suits
+
+
+def test_an_extending_house_method_changes_only_what_it_says(builtin) -> None:
+    base = builtin["incident"]
+    method = load("incident-advocatuur.toml")
+    assert [p.id for p in method.phases] == [p.id for p in base.phases]
+    assert method.options == base.options
+    assert method.name.get("nl") == "Incidentmethode (advocatuur)"
+    assert method.when_to_use == base.when_to_use
+    changed = {p.id for p, q in zip(method.phases, base.phases, strict=True) if p != q}
+    assert changed == {"collect", "questions", "principles"}
+    questions = method.phase("questions")
+    assert (questions.minutes, questions.min_minutes) == (12, 6)
+    assert questions.rules == base.phase("questions").rules
+    collect = method.phase("collect")
+    assert "rechtbank" in collect.prompts[0].get("nl")
+    assert collect.instructions == base.phase("collect").instructions
+    assert method.total_minutes() == base.total_minutes() + 2
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
