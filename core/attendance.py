@@ -62,8 +62,12 @@ class NotOpened(ValueError):
     """The meeting was never opened: there is nothing to attest."""
 
 
-def attendance_of(state: SessionState, meeting_id: str = "") -> Attendance:
-    """The attendance record of a meeting from its replayed state."""
+def attendance_of(state: SessionState, meeting_id: str = "", *, demo: bool = False) -> Attendance:
+    """The attendance record of a meeting from its replayed state.
+
+    `demo`: the store flags the meeting as a demo (a demo stays a demo even if its events
+    were to say otherwise).
+    """
     if state.status is Status.NOT_OPENED or state.group is None or state.opened is None:
         raise NotOpened(meeting_id)
     group = state.group
@@ -94,6 +98,6 @@ def attendance_of(state: SessionState, meeting_id: str = "") -> Attendance:
         confidentiality=bool(state.present)
         and all(m in state.confidentiality for m in state.present),
         rule_profile=state.rule_profile,
-        demo=state.demo,
+        demo=state.demo or demo,
         finished=state.status is Status.FINISHED,
     )

@@ -97,9 +97,11 @@ class MemberHours:
     """A facilitator's own minutes where the profile does not count them (else 0)."""
     facilitator_sittings: int
     missing_minutes: float | None
-    """None when the profile asks no hours."""
+    """None when the profile asks no hours, or for an outside facilitator (not a member)."""
     missing_sittings: int | None
     sittings_list: tuple[Sitting, ...]
+    member: bool = True
+    """False for a facilitator from outside the group: no requirement is checked for them."""
 
     @property
     def met(self) -> bool:
@@ -157,12 +159,20 @@ def build_ledger(
             note = tr(N_("shorter than the profile's minimum sitting"), lang)
         elif usable < meeting.minutes:
             note = tr(N_("longer than the profile's maximum sitting; counted up to it"), lang)
+        size = len(meeting.participants)
+        if (profile.group_min is not None and size < profile.group_min) or (
+            profile.group_max is not None and size > profile.group_max
+        ):  # counted all the same: the certificate says so, the body decides
+            group_note = tr(N_("group size {n} outside the profile's"), lang).format(n=size)
+            note = f"{note}; {group_note}" if note else group_note
         people = list(meeting.participants)
         if meeting.facilitator.id not in {p.id for p in people}:
             people.append(meeting.facilitator)
         for person in people:
-            row = rows.setdefault(person.id, {"name": person.name, "sittings": []})
+            row = rows.setdefault(person.id, {"name": person.name, "sittings": [], "member": False})
             row["name"] = person.name
+            is_member = person.id != meeting.facilitator.id or meeting.facilitator_is_member
+            row["member"] = row["member"] or is_member
             role = FACILITATOR if person.id == meeting.facilitator.id else PARTICIPANT
             kept_apart = role == FACILITATOR and not profile.facilitator_hours_count
             own_note = note
@@ -191,10 +201,11 @@ def _member(member_id: str, row: dict[str, Any], profile: RuleProfile) -> Member
     minutes = sum(s.counted_minutes for s in own)
     count = sum(1 for s in own if s.counted_minutes > 0)
     missing_minutes = None
-    if profile.min_hours is not None:
+    member = row["member"]
+    if profile.min_hours is not None and member:
         missing_minutes = max(profile.min_hours * 60 - minutes, 0.0)
     missing_sittings = None
-    if profile.min_sittings is not None:
+    if profile.min_sittings is not None and member:
         missing_sittings = max(profile.min_sittings - count, 0)
     return MemberHours(
         member_id=member_id,
@@ -206,6 +217,7 @@ def _member(member_id: str, row: dict[str, Any], profile: RuleProfile) -> Member
         missing_minutes=missing_minutes,
         missing_sittings=missing_sittings,
         sittings_list=tuple(sittings),
+        member=member,
     )
 
 
@@ -236,7 +248,8 @@ def ledger_to_json(ledger: Ledger) -> dict[str, Any]:
                 "facilitator_sittings": m.facilitator_sittings,
                 "missing_hours": None if m.missing_minutes is None else _hours(m.missing_minutes),
                 "missing_sittings": m.missing_sittings,
-                "met": m.met,
+                "member": m.member,
+                "met": m.met if m.member else None,
                 "meetings": [
                     {
                         "id": s.meeting_id,

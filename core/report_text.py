@@ -8,7 +8,7 @@ Times are shown in the machine's local time zone, where the meeting was held.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from intervisie.core.i18n import N_, tr
 from intervisie.core.model import ContributionKind, MeetingStep
@@ -78,6 +78,11 @@ class Words:
 
     def local(self, when: datetime) -> datetime:
         return when.astimezone()
+
+    def day(self, day: date) -> str:
+        """`5 March 2026` (Dutch: `5 maart 2026`), without the weekday."""
+        month = self(MONTHS[day.month - 1])
+        return f"{day.day} {month if self.lang == 'en' else month.lower()} {day.year}"
 
     def date(self, when: datetime) -> str:
         day = self.local(when)

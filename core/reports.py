@@ -343,14 +343,19 @@ def _round_section(b: _Builder, rnd: Round, number: int) -> RoundSection:
 
 
 def build_report(
-    state: SessionState, meeting_id: str, lang: str, round_number: int | None = None
+    state: SessionState,
+    meeting_id: str,
+    lang: str,
+    round_number: int | None = None,
+    *,
+    demo: bool = False,
 ) -> Report:
     """The report of every round (and the meeting's own steps), or of round `round_number`.
 
     Rounds are numbered from 1 in the order they ran. `ReportError` when there is no such
     round or the meeting was never opened.
     """
-    att = _attendance(state, meeting_id, lang)
+    att = _attendance(state, meeting_id, lang, demo)
     b = _Builder(state, lang)
     if round_number is not None and not 1 <= round_number <= len(state.rounds):
         raise ReportError(
@@ -394,11 +399,11 @@ def build_report(
     )
 
 
-def _attendance(state: SessionState, meeting_id: str, lang: str) -> Attendance:
+def _attendance(state: SessionState, meeting_id: str, lang: str, demo: bool) -> Attendance:
     from intervisie.core.attendance import NotOpened
 
     try:
-        return attendance_of(state, meeting_id)
+        return attendance_of(state, meeting_id, demo=demo)
     except NotOpened:
         raise ReportError(
             tr(N_("The meeting {id} was never opened: there is nothing to report."), lang).format(
@@ -439,10 +444,13 @@ def describe_meeting(att: Attendance, methods: tuple[str, ...], lang: str) -> st
 
 
 def build_certificate(
-    state: SessionState, meeting_id: str, profile: RuleProfile, lang: str
+    state: SessionState, meeting_id: str, profile: RuleProfile, lang: str, *, demo: bool = False
 ) -> Certificate:
-    """The certificate for `profile`; `ReportError` when the meeting is not finished yet."""
-    att = _attendance(state, meeting_id, lang)
+    """The certificate for `profile`; `ReportError` when the meeting is not finished yet.
+
+    `demo`: the store flags the meeting as a demo; its certificate then says it proves nothing.
+    """
+    att = _attendance(state, meeting_id, lang, demo)
     if not att.finished:
         raise ReportError(
             tr(

@@ -123,6 +123,7 @@ def test_the_facilitators_own_hours_are_kept_apart_where_they_do_not_count() -> 
     assert fenna.missing_minutes == 300
     gerrit = nova.member("Extern: Gerrit")
     assert gerrit is not None and gerrit.minutes == 0 and gerrit.facilitator_minutes == 180
+    assert gerrit.member is False and gerrit.missing_minutes is None  # no rule for outsiders
     plain = ledger(meetings, "default", year=2026).member("fenna")
     assert plain is not None
     assert (plain.minutes, plain.facilitator_minutes) == (540, 0)
@@ -144,6 +145,13 @@ def test_sittings_outside_the_profiles_length_count_for_nothing_or_the_maximum()
         "shorter than the profile's minimum sitting",
         "longer than the profile's maximum sitting; counted up to it",
     ]
+
+
+def test_a_group_outside_the_profiles_size_is_noted_but_counted() -> None:
+    small = sitting("2026-02-10", 180, present=("anna", "fenna"))
+    anna = ledger([small], year=2026).member("anna")
+    assert anna is not None and anna.minutes == 180
+    assert anna.sittings_list[0].note == "group size 1 outside the profile's"
 
 
 def test_mediators_count_sittings_in_any_twelve_months() -> None:

@@ -1,0 +1,200 @@
+"""`intervisie report`, `certificate` and `hours` as a user runs them, on stored meetings:
+demo meetings made by `intervisie demo METHOD --headless`, and meetings run by the engine."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from intervisie.core.clock import FakeClock
+from intervisie.core.engine import Engine, replay
+from intervisie.core.meeting import Group, Member
+from intervisie.core.store import Store
+
+GROUP = Group(
+    "g-noord",
+    "Advocaten Noord",
+    (Member("anna", "Anna Jansen"), Member("bram", "Bram de Wit"), Member("carla", "Carla Smit")),
+)
+
+
+def store(home: Path) -> Store:
+    return Store.open(data_dir=home / "data")
+
+
+def stored_meeting(home: Path, day: str, minutes: float, *, finish: bool = True) -> str:
+    """A meeting run by the engine on `day` for `minutes`, with one case, stored."""
+    clock = FakeClock(datetime.fromisoformat(day).replace(hour=9, tzinfo=UTC))
+    eng = Engine(clock)
+    present = ("anna", "bram", "carla")
+    eng.open_meeting(
+        group=GROUP,
+        present=present,
+        facilitator="Gespreksleider Gerrit",
+        confidentiality=present,
+        minutes_available=minutes,
+        place="Groningen",
+        rule_profile="nova",
+    )
+    eng.add_case("anna", "Geheime casus", "Geheime beschrijving")
+    clock.advance(minutes=minutes)
+    if finish:
+        eng.finish_meeting()
+    with store(home) as s:
+        return s.import_meeting(None, eng.events)
+
+
+def demo_meeting(cli, method: str = "incident") -> str:
+    result = cli("demo", method, "--headless")
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def case_texts(home: Path, meeting_id: str) -> list[str]:
+    with Store.open(data_dir=home / "data", readonly=True) as s:
+        state = replay(s.events(meeting_id))
+    texts = [c.text for c in state.contributions if c.text]
+    texts += [c.title for c in (*state.cases, *state.revisit)]
+    texts += [c.description for c in (*state.cases, *state.revisit) if c.description]
+    return texts
+
+
+def test_a_demo_meetings_report_holds_every_contribution(cli, isolated_env) -> None:
+    meeting_id = demo_meeting(cli)
+    result = cli("report", meeting_id)
+    assert result.returncode == 0, result.stderr
+    with Store.open(data_dir=isolated_env / "data", readonly=True) as s:
+        state = replay(s.events(meeting_id))
+    assert state.contributions
+    for c in state.contributions:
+        if c.text:
+            assert c.text.strip().splitlines()[0] in result.stdout
+    assert result.stdout.startswith("# DEMO")
+
+
+def test_a_demo_certificate_holds_no_case_content_and_proves_nothing(cli, isolated_env) -> None:
+    meeting_id = demo_meeting(cli, "krachtenveld")
+    texts = case_texts(isolated_env, meeting_id)
+    for fmt in ("md", "html"):
+        for lang in ("en", "nl"):
+            result = cli("certificate", meeting_id, "--format", fmt, "--lang", lang)
+            assert result.returncode == 0, result.stderr
+            for text in texts:
+                assert text not in result.stdout
+            marker = "PROVES NOTHING" if lang == "en" else "BEWIJST NIETS"
+            assert marker in result.stdout
+
+
+def test_written_files_are_private_and_never_overwritten_without_force(
+    cli, isolated_env, tmp_path
+) -> None:
+    meeting_id = stored_meeting(isolated_env, "2026-02-10", 180)
+    target = tmp_path / "bewijs.html"
+    first = cli("certificate", meeting_id, "--format", "html", "--output", str(target))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == str(target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Geheim" not in page
+
+    target.write_text("mine", encoding="utf-8")
+    again = cli("certificate", meeting_id, "--format", "html", "--output", str(target))
+    assert again.returncode == 1
+    assert "already exists; use --force" in again.stderr
+    assert target.read_text(encoding="utf-8") == "mine"
+
+    forced = cli("certificate", meeting_id, "-o", str(target), "--force", "--lang", "nl")
+    assert forced.returncode == 0, forced.stderr
+    assert "Bewijs van deelname" in target.read_text(encoding="utf-8")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_one_round_in_html_in_dutch(cli, isolated_env, tmp_path) -> None:
+    meeting_id = demo_meeting(cli, "roddel")
+    target = tmp_path / "verslag.html"
+    result = cli(
+        "report", meeting_id, "--round", "1", "--format", "html", "--lang", "nl", "-o", str(target)
+    )
+    assert result.returncode == 0, result.stderr
+    page = target.read_text(encoding="utf-8")
+    assert "Ronde 1: Roddelmethode" in page and "Rondeverslag" in page
+    missing = cli("report", meeting_id, "--round", "3")
+    assert missing.returncode == 1 and "no round 3" in missing.stderr
+
+
+def test_helpful_refusals(cli, isolated_env) -> None:
+    open_id = stored_meeting(isolated_env, "2026-02-10", 60, finish=False)
+    unfinished = cli("certificate", open_id)
+    assert unfinished.returncode == 1 and "not finished" in unfinished.stderr
+    fmt = cli("report", open_id, "--format", "pdf")
+    assert fmt.returncode == 1 and "available: html, md" in fmt.stderr
+    profile = cli("certificate", open_id, "--profile", "nope")
+    assert profile.returncode == 1 and "known: default, nova, mfn" in profile.stderr
+    unknown = cli("report", "zzzz")
+    assert unknown.returncode == 1 and "Traceback" not in unknown.stderr
+    both = cli("hours", "--year", "2026", "--until", "2026-05-01")
+    assert both.returncode == 1
+
+
+def test_hours_add_up_across_meetings_and_years_without_demos(cli, isolated_env) -> None:
+    for day in ("2025-11-03", "2026-01-12", "2026-04-20", "2026-09-14"):
+        stored_meeting(isolated_env, day, 180)
+    stored_meeting(isolated_env, "2026-10-05", 100)  # too short for the bar
+    demo_meeting(cli)  # January 2026, a demo: left out
+
+    this_year = cli("hours", "--year", "2026", "--profile", "nova", "--json")
+    assert this_year.returncode == 0, this_year.stderr
+    doc = json.loads(this_year.stdout)
+    anna = next(m for m in doc["members"] if m["id"] == "anna")
+    assert (anna["hours"], anna["sittings"], anna["met"]) == (9.0, 3, True)
+    assert len(anna["meetings"]) == 4
+    assert doc["left_out"]["demo"] == 1
+    gerrit = next(m for m in doc["members"] if m["id"] == "Gespreksleider Gerrit")
+    assert gerrit["hours"] == 0 and gerrit["facilitator_hours"] == round(640 / 60, 2)
+
+    last_year = json.loads(cli("hours", "--year", "2025", "--profile", "nova", "--json").stdout)
+    bram = next(m for m in last_year["members"] if m["id"] == "bram")
+    assert (bram["hours"], bram["missing_hours"]) == (3.0, 5.0)
+
+    rolling = json.loads(cli("hours", "--until", "2026-05-01", "--profile", "mfn", "--json").stdout)
+    carla = next(m for m in rolling["members"] if m["id"] == "carla")
+    assert rolling["period"] == {
+        "kind": "rolling_12_months",
+        "start": "2025-05-02",
+        "end": "2026-05-01",
+    }
+    assert (carla["sittings"], carla["missing_sittings"]) == (3, 0)
+
+    text = cli("hours", "--year", "2026", "--profile", "nova", "--lang", "nl")
+    assert text.returncode == 0, text.stderr
+    assert "Anna Jansen" in text.stdout and "9 u" in text.stdout
+    assert "Demobijeenkomsten weggelaten: 1." in text.stdout
+
+
+def test_report_commands_do_not_import_textual(isolated_env) -> None:
+    code = (
+        "import sys\nfrom intervisie.tui.cli import main\n"
+        "for args in (['hours'], ['report', 'x'], ['certificate', 'x']):\n"
+        "    try:\n        main(args, standalone_mode=False)\n"
+        "    except SystemExit:\n        pass\n"
+        "assert 'textual' not in sys.modules, 'textual imported'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ)
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("args", [["report", "--help"], ["certificate", "--help"]])
+def test_help_names_the_options(cli, args) -> None:
+    result = cli(*args)
+    assert result.returncode == 0
+    for option in ("--format", "--output", "--force", "--lang"):
+        assert option in result.stdout
