@@ -338,3 +338,21 @@ def test_without_enabling_it_the_kit_stays_out_of_a_test_run(tmp_path: Path, plu
     project = _author_project(tmp_path, plugin_dist, None, "")
     result = _pytest(project, plugin_dist, autoload=True)  # every installed pytest11 plugin
     assert "fixture 'check_plugin' not found" in result.stdout
+
+
+BUILTINS = ("incident", "roddel", "denkhoeden", "krachtenveld")
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_every_builtin_passes_the_contract_and_runs_in_every_variant(name: str) -> None:
+    if not metadata.entry_points(group="intervisie", name=name):
+        pytest.skip(f"no entry point {name}")
+    (method,) = check_plugin(name)
+    for option in method.options:
+        for choice in option.choices:
+            for people in (method.group_size.min, method.group_size.max):
+                run = run_method(method, participants=people, options={option.id: choice.id})
+                assert run.phases == tuple(p.id for p in method.phases_for({option.id: choice.id}))
+                assert run.minutes == pytest.approx(
+                    method.total_minutes(people, {option.id: choice.id})
+                )
