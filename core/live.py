@@ -22,7 +22,7 @@ from intervisie.core.events import Event
 from intervisie.core.i18n import _
 from intervisie.core.lease import Holder, Lease
 from intervisie.core.meeting import SessionState, Status
-from intervisie.core.store import LeaseLost, Store, StoreError
+from intervisie.core.store import LeaseLost, Store, StoreError, paused_gc
 
 
 class ReadOnlyMeeting(StoreError):
@@ -72,8 +72,9 @@ class LiveMeeting:
         `participant`: a participant's process (online meetings): no lease, and the engine
         checks that its commands are that member's own.
         """
-        stored = store.stored_events(meeting_id)
-        engine = Engine(clock, (s.event for s in stored))
+        with paused_gc():
+            stored = store.stored_events(meeting_id)
+            engine = Engine(clock, (s.event for s in stored))
         seen = stored[-1].seq if stored else 0
         lease = None if participant is not None else store.acquire(meeting_id)
         live = cls(store, meeting_id, engine, lease=lease, participant=participant, seen=seen)

@@ -21,6 +21,7 @@ with a message that names the file (see `intervisie.core.storefile`).
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import secrets
@@ -45,7 +46,7 @@ from intervisie.core.events import (
     redact,
 )
 from intervisie.core.i18n import _
-from intervisie.core.meeting import Group, Member
+from intervisie.core.meeting import Group, Member, SessionState
 from intervisie.core.settings import data_dir as default_data_dir
 from intervisie.core.storefile import (
     STORE_FILE,
@@ -122,6 +123,22 @@ class Cleanup:
 
     events: int
     reclaimed: bool
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector while decoding thousands of (acyclic) events at once.
+
+    Replaying a long meeting allocates tens of thousands of small objects; letting the
+    collector scan them again and again costs more than the decoding itself.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _iso(when: datetime) -> str:
@@ -408,7 +425,15 @@ class Store:
         return out
 
     def events(self, meeting_id: str) -> list[Event]:
-        return [stored.event for stored in self.stored_events(meeting_id)]
+        with paused_gc():
+            return [stored.event for stored in self.stored_events(meeting_id)]
+
+    def replay(self, meeting_id: str) -> SessionState:
+        """The meeting's state now: its events folded by the engine (no plugin needed)."""
+        from intervisie.core.engine import replay
+
+        with paused_gc():
+            return replay(self.events(meeting_id))
 
     def event_rows(self, meeting_id: str, after: int = 0) -> list[tuple[int, dict[str, Any]]]:
         """The raw event documents (`event_to_dict` form) with their sequence numbers."""

@@ -37,6 +37,7 @@ def test_every_event_is_saved_as_it_happens_and_replays(store, clock, group, cas
     stored = store.events(live.meeting_id)
     assert stored == list(live.engine.events)
     assert replay(stored) == live.state
+    assert store.replay(live.meeting_id) == live.state
     info = store.meeting(live.meeting_id)
     assert (info.status, info.methods, info.group_id) == ("finished", ("forces",), "g1")
 
