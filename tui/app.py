@@ -8,6 +8,7 @@ Only what the home screen needs is imported at start (see benchmarks/tui_startup
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -18,8 +19,30 @@ from textual.screen import Screen
 from intervisie.core.i18n import N_, _, current_language, set_language
 
 if TYPE_CHECKING:
+    from intervisie.core import commands as cmd
     from intervisie.core.clock import Clock
+    from intervisie.core.meeting import Group
+    from intervisie.core.model import Method
     from intervisie.core.plugins import Registry
+    from intervisie.core.store import MeetingInfo, Store
+    from intervisie.tui.screens.link import MeetingLink
+
+
+class RecentMeeting:
+    """One line of home's recent meetings."""
+
+    def __init__(self, info: MeetingInfo, registry: Registry | None) -> None:
+        self.info = info
+        self.id = info.id
+
+    def line(self) -> str:
+        info = self.info
+        status = _("finished") if info.finished else "⏵ " + _("open · Enter resumes")
+        methods = ", ".join(info.methods) or "-"
+        demo = " [demo]" if info.demo else ""
+        group = (info.group_name or "-")[:22]
+        return f"{info.date or '-':<10}  {group:<22}  {methods[:18]:<18}  {status}{demo}"
+
 
 KEY_DISPLAY = {
     "enter": "⏎",
@@ -34,7 +57,7 @@ KEY_DISPLAY = {
 
 class IntervisieApp(App[None]):
     TITLE = "intervisie"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "widgets/timer.tcss", "widgets/capture.tcss"]
     BINDINGS = [
         Binding("question_mark", "help", N_("help")),
         Binding("l", "switch_language", N_("language"), show=False),
@@ -65,6 +88,8 @@ class IntervisieApp(App[None]):
             sound = load_settings().sound
         self.sound = sound
         self.extra = kwargs
+        self._store: Store | None = None
+        self.link: MeetingLink | None = None
 
     # -- what screens share ----------------------------------------------------------
 
@@ -95,8 +120,229 @@ class IntervisieApp(App[None]):
         from intervisie.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
-        if self.method_id is not None:
+        if self.resume_id is not None:
+            self.resume_meeting(self.resume_id)
+        elif self.method_id is not None:
             self.open_setup(self.method_id)
+
+    # -- the store ----------------------------------------------------------------------
+
+    def store(self) -> Store | None:
+        """The meeting store, opened (and created) on first use; None, with a message, when
+        it cannot be used (the meeting then still runs, unsaved)."""
+        if self._store is None:
+            from intervisie.core.store import Store
+            from intervisie.core.storefile import StoreError
+
+            try:
+                self._store = Store.open(data_dir=self.data_dir)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", timeout=15)
+                return None
+        return self._store
+
+    def _peek_store(self) -> Store | None:
+        """The store for reading, without creating one (home's recent meetings)."""
+        if self._store is not None:
+            return self._store
+        from intervisie.core.store import Store
+        from intervisie.core.storefile import StoreError
+
+        try:
+            return Store.open(data_dir=self.data_dir, readonly=True)
+        except StoreError:
+            return None
+
+    def recent_meetings(self) -> list[RecentMeeting]:
+        store = self._peek_store()
+        if store is None:
+            return []
+        try:
+            return [RecentMeeting(info, None) for info in store.meetings()[:5]]
+        finally:
+            if store is not self._store:
+                store.close()
+
+    def stored_groups(self) -> list[Group]:
+        store = self._peek_store()
+        if store is None:
+            return []
+        try:
+            return store.groups()
+        finally:
+            if store is not self._store:
+                store.close()
+
+    # -- a meeting ----------------------------------------------------------------------
+
+    def open_meeting(self, method_id: str, command: cmd.OpenMeeting, options: dict) -> None:
+        """Open a meeting (setup is done): the group's previous cases come along to revisit."""
+        import attrs
+
+        from intervisie.core.engine import DomainError, decide, replay
+        from intervisie.core.meeting import SessionState
+        from intervisie.tui.screens.link import MeetingLink
+
+        store = self.store()
+        if store is not None:
+            previous = store.previous_meeting(command.group.id)
+            if previous is not None:
+                before = replay(store.events(previous))
+                discussed = [before.case(cid) for cid in before.discussed_case_ids()]
+                command = attrs.evolve(
+                    command,
+                    revisit=tuple(c for c in discussed if c is not None),
+                    carried=before.leftover_cases(),
+                )
+        try:  # ask the engine first, so a refused setup leaves no empty meeting behind
+            decide(SessionState(), command, self.clock.now())
+        except DomainError as exc:
+            self.notify(str(exc), severity="warning", timeout=8)
+            return
+        link = MeetingLink.new(self.clock, store)
+        link.method_id, link.options = method_id, dict(options)
+        link.do(command)
+        self.link = link
+        self.route(link)
+
+    def resume_meeting(self, meeting_id: str) -> None:
+        from intervisie.core.storefile import StoreError
+        from intervisie.tui.screens.link import MeetingLink
+
+        store = self.store()
+        if store is None:
+            return
+        try:
+            link = MeetingLink.reopen(self.clock, store, store.resolve(meeting_id))
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        rounds = link.state.rounds
+        if rounds:
+            link.method_id = rounds[-1].method.id
+            link.options = dict(rounds[-1].options)
+        if link.read_only:
+            self.notify(
+                _("Another facilitator holds this meeting: it is open read-only here."),
+                severity="warning",
+                timeout=10,
+            )
+        else:
+            self.notify(_("Meeting resumed, paused: space continues."), timeout=8)
+        self.link = link
+        self.route(link)
+
+    def next_method(self, link: MeetingLink) -> Method:
+        if link.method_id is None or link.method_id not in self.registry.methods:
+            link.method_id = next(iter(self.registry.methods))
+        return self.registry.get(link.method_id)
+
+    def plan_method(self, link: MeetingLink, method_id: str) -> None:
+        if method_id != link.method_id:
+            link.method_id, link.options = method_id, {}
+
+    def route(self, link: MeetingLink) -> None:
+        """Show the screen for where the meeting stands."""
+        from intervisie.core.meeting import Status
+        from intervisie.core.model import MeetingStep
+
+        state = link.state
+        if state.status is Status.FINISHED:
+            from intervisie.tui.screens.summary import SummaryScreen
+
+            screen: Screen = SummaryScreen(link)
+        elif state.round is not None:
+            from intervisie.tui.screens.runner import RunnerScreen
+
+            screen = RunnerScreen(link)
+        elif state.step is MeetingStep.REVISIT:
+            from intervisie.tui.screens.steps import RevisitScreen
+
+            screen = RevisitScreen(link)
+        elif state.step in (MeetingStep.INTAKE, MeetingStep.CHOICE) and not state.rounds:
+            from intervisie.tui.screens.steps import IntakeScreen
+
+            if self.own_choice(link):
+                self.start_round(link)
+                return
+            screen = IntakeScreen(link)
+        elif state.step in (MeetingStep.INTAKE, MeetingStep.CHOICE):
+            from intervisie.tui.screens.steps import IntakeScreen
+
+            screen = IntakeScreen(link)
+        else:
+            from intervisie.tui.screens.steps import ClosingScreen
+
+            screen = ClosingScreen(link)
+        self.show_meeting_screen(screen)
+
+    def show_meeting_screen(self, screen: Screen) -> None:
+        from intervisie.tui.screens.home import HomeScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        self.push_screen(screen)
+
+    def own_choice(self, link: MeetingLink) -> bool:
+        """Whether the next round's method chooses its case in its own phases."""
+        from intervisie.core.model import PhaseKind
+
+        method = self.next_method(link)
+        return any(p.kind is PhaseKind.CHOICE for p in method.phases_for(link.options or None))
+
+    def after_revisit(self, link: MeetingLink) -> None:
+        from intervisie.core import commands as cmd
+        from intervisie.core.engine import DomainError
+        from intervisie.core.model import MeetingStep
+
+        if self.own_choice(link):
+            self.start_round(link)
+            return
+        try:
+            link.do(cmd.StartStep(step=MeetingStep.INTAKE))
+        except DomainError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.route(link)
+
+    def another_round(self, link: MeetingLink) -> None:
+        self.after_revisit(link)
+
+    def start_round(self, link: MeetingLink) -> None:
+        from intervisie.core import commands as cmd
+        from intervisie.core.engine import DomainError
+        from intervisie.core.timing import meeting_timer
+
+        state = link.state
+        method = self.next_method(link)
+        left = state.minutes_available - meeting_timer(state, link.now()).elapsed / 60
+        try:
+            link.do(
+                cmd.StartRound(
+                    method=method, options=link.options or None, fit_minutes=max(left, 1.0)
+                )
+            )
+        except DomainError as exc:
+            self.notify(str(exc), severity="warning", timeout=8)
+            return
+        self.route(link)
+
+    def go_home(self) -> None:
+        from intervisie.tui.screens.home import HomeScreen
+
+        if self.link is not None:
+            self.link.close()
+            self.link = None
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        if isinstance(self.screen, HomeScreen):
+            self.screen.load_recent()
+
+    def on_unmount(self) -> None:
+        if self.link is not None:
+            self.link.close()
+        if self._store is not None:
+            self._store.close()
 
     def open_setup(self, method_id: str) -> None:
         from intervisie.tui.screens.setup import SetupScreen
@@ -151,6 +397,23 @@ class IntervisieApp(App[None]):
             )
         yield SystemCommand(_("Quit"), _("Leave intervisie"), self.action_request_quit)
 
+    def leave_meeting(self) -> None:
+        """Quitting mid-meeting: pause it (resume reopens it paused) and give it up."""
+        from intervisie.core import commands as cmd
+        from intervisie.core.engine import DomainError
+
+        link = self.link
+        if link is None:
+            return
+        if link.state.is_open and not link.state.paused and not link.read_only:
+            with contextlib.suppress(DomainError):
+                link.do(cmd.Pause())
+        link.close()
+        self.link = None
+
+    async def action_quit(self) -> None:
+        self.action_request_quit()
+
     def action_request_quit(self) -> None:
         from intervisie.tui.screens.confirm import ConfirmScreen
 
@@ -161,6 +424,7 @@ class IntervisieApp(App[None]):
 
         def done(yes: bool | None) -> None:
             if yes:
+                self.leave_meeting()
                 self.exit()
 
         self.push_screen(

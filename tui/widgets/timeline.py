@@ -12,21 +12,30 @@ from intervisie.core.model import OwnerPosition, Phase
 from intervisie.tui.widgets.labels import OWNER_COLOUR, OWNER_SYMBOL, owner_short
 
 
-def timeline_cells(phases: Sequence[tuple[Phase, float]], width: int) -> list[OwnerPosition]:
-    """One owner position per cell, each phase getting cells in proportion to its minutes
-    (at least one cell, so a short phase never disappears)."""
+def timeline_spans(phases: Sequence[tuple[Phase, float]], width: int) -> list[tuple[int, int]]:
+    """The cells `[start, end)` each phase gets, in proportion to its minutes (at least one
+    cell each, so a short phase never disappears)."""
     if not phases or width <= 0:
         return []
     total = sum(max(m, 0.0) for _, m in phases) or 1.0
     width = max(width, len(phases))
-    cells: list[OwnerPosition] = []
-    spent = 0.0
-    for i, (phase, mins) in enumerate(phases):
+    spans: list[tuple[int, int]] = []
+    spent, prev = 0.0, 0
+    for i, (_phase, mins) in enumerate(phases):
         spent += max(mins, 0.0)
         end = round(spent / total * width)
-        end = max(end, len(cells) + 1)
+        end = max(end, prev + 1)
         end = min(end, width - (len(phases) - i - 1))
-        cells.extend([phase.owner] * (end - len(cells)))
+        spans.append((prev, end))
+        prev = end
+    return spans
+
+
+def timeline_cells(phases: Sequence[tuple[Phase, float]], width: int) -> list[OwnerPosition]:
+    """One owner position per cell."""
+    cells: list[OwnerPosition] = []
+    for (phase, _m), (start, end) in zip(phases, timeline_spans(phases, width), strict=True):
+        cells.extend([phase.owner] * (end - start))
     return cells
 
 

@@ -1,0 +1,87 @@
+"""The force field: the goal in the middle, each side's forces as bars whose length is the
+mean rating, with the number beside the bar (so length is never the only cue)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from attrs import frozen
+from rich.text import Text as RichText
+from textual.widgets import Static
+
+
+@frozen
+class Force:
+    number: int
+    text: str
+    side: str
+    mean: float | None
+
+
+def _fit(label: str, room: int) -> str:
+    return label if len(label) <= room else label[: max(room - 1, 1)] + "…"
+
+
+def force_field(
+    sides: Sequence[tuple[str, str]],
+    forces: Sequence[Force],
+    goal: str,
+    width: int,
+    top: float,
+) -> RichText:
+    """Two columns around the goal; `sides` is `[(id, name), ...]`, left side first."""
+    out = RichText(no_wrap=True, overflow="crop")
+    left_id = sides[0][0] if sides else ""
+    right_id = sides[1][0] if len(sides) > 1 else ""
+    goal_w = max(min(len(goal) + 4, width // 4), 10)
+    side_w = max((width - goal_w - 2) // 2, 12)
+    bar_w = max(min(side_w // 3, 12), 3)
+    label_w = side_w - bar_w - 6
+    left = [f for f in forces if f.side == left_id]
+    right = [f for f in forces if f.side == right_id]
+    lname = sides[0][1] if sides else ""
+    rname = sides[1][1] if len(sides) > 1 else ""
+    out.append(f"◀ {lname}".center(side_w), style="bold")
+    out.append(" " + _fit(goal, goal_w - 2).center(goal_w) + " ", style="bold reverse")
+    out.append(f"{rname} ▶".center(side_w), style="bold")
+    rows = max(len(left), len(right), 1)
+    for i in range(rows):
+        out.append("\n")
+        lf = left[i] if i < len(left) else None
+        rf = right[i] if i < len(right) else None
+        if lf is not None:
+            label = f"{lf.number} {_fit(lf.text, label_w - 2)}"
+            length = round((lf.mean or 0) / top * bar_w) if top else 0
+            value = f"{lf.mean:.1f}" if lf.mean is not None else " · "
+            cell = f"{label:<{label_w}} {'█' * length:>{bar_w}} {value:>3}"
+            out.append(cell.ljust(side_w)[:side_w], style="red3")
+        else:
+            out.append(" " * side_w)
+        out.append(" │" + " " * (goal_w - 2) + "│ ", style="dim")
+        if rf is not None:
+            label = f"{rf.number} {_fit(rf.text, label_w - 2)}"
+            length = round((rf.mean or 0) / top * bar_w) if top else 0
+            value = f"{rf.mean:.1f}" if rf.mean is not None else " · "
+            cell = f"{value:<3} {'█' * length:<{bar_w}} {label:>{label_w}}"
+            out.append(cell.ljust(side_w)[:side_w], style="green3")
+    return out
+
+
+class ForceField(Static):
+    DEFAULT_CSS = """
+    ForceField { height: auto; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._data: tuple = ((), (), "", 5.0)
+
+    def show(
+        self, sides: Sequence[tuple[str, str]], forces: Sequence[Force], goal: str, top: float
+    ) -> None:
+        self._data = (tuple(sides), tuple(forces), goal, top)
+        self.refresh(layout=True)
+
+    def render(self) -> RichText:
+        sides, forces, goal, top = self._data
+        return force_field(sides, forces, goal, max(self.size.width, 40), top)
