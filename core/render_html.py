@@ -73,7 +73,8 @@ ul.items li { margin: 0 0 1.8mm; padding: 1mm 0 1mm 3mm; border-left: 3px solid 
 .about { color: var(--muted); }
 .ratings { font-size: 9.5pt; color: var(--muted); }
 .meter { display: inline-block; width: 16mm; height: 2.2mm; background: var(--line);
-         border-radius: .6mm; vertical-align: middle; margin-right: 1.5mm; overflow: hidden; }
+         border-radius: .6mm; vertical-align: middle; margin: 0 1.2mm; overflow: hidden; }
+.rating { white-space: nowrap; }
 .meter span { display: block; height: 100%; background: var(--accent); }
 .side { font-weight: 700; margin: 2mm 0 1mm; }
 .swatch { display: inline-block; width: 3.2mm; height: 3.2mm; border: 1px solid #777;
@@ -188,19 +189,15 @@ def _bar(rating: Rating) -> str:
 
 
 def _ratings(w: Words, ratings: tuple[Rating, ...], averaged: bool = False) -> str:
+    """`Intensity ▮▮▮▯▯ 3/5` for each criterion; averages say how many ratings they hold."""
     parts = []
     for r in ratings:
         value = w.number(r.value)
         if r.max:
             value += f"/{w.number(r.max)}"
-        label = f"{_e(r.label)} {_e(value)}"
         if averaged:
-            label = _e(
-                w(N_("{label} {value} (average of {n})")).format(
-                    label=r.label, value=value, n=r.count
-                )
-            )
-        parts.append(_bar(r) + label)
+            value = w(N_("{value} (average of {n})")).format(value=value, n=r.count)
+        parts.append(f'<span class="rating">{_e(r.label)} {_bar(r)}{_e(value)}</span>')
     return " · ".join(parts)
 
 
