@@ -108,6 +108,10 @@ class LiveMeeting:
         """
         if self.readonly:
             raise self._readonly_error()
+        if self.participant is not None and command.actor != self.participant:
+            raise ReadOnlyMeeting(
+                _("a participant's window can only act for that participant"), self.store.path
+            )
         events = self.engine.execute(command)
         self._save(events)
         return events

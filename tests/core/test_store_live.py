@@ -16,6 +16,7 @@ from intervisie.core.events import PURGED, Recovered
 from intervisie.core.exchange import ExchangeError, export_document, import_file, write_export
 from intervisie.core.live import LiveMeeting, ReadOnlyMeeting
 from intervisie.core.meeting import Status
+from intervisie.core.model import ContributionKind
 from intervisie.core.store import Store
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -80,6 +81,28 @@ def test_a_second_facilitator_gets_the_meeting_read_only(tmp_path, clock, group,
         other = LiveMeeting.start(b, clock)
         drive(other, clock, group, case_method)
         assert not other.pending
+
+
+def test_participant_processes_append_their_own_contributions(tmp_path, clock, group, case_method):
+    with Store.open(data_dir=tmp_path) as a, Store.open(data_dir=tmp_path) as b:
+        live = LiveMeeting.start(a, clock)
+        drive(live, clock, group, case_method, finish=False)
+        daan = LiveMeeting.open(b, live.meeting_id, clock, participant="daan")
+        assert not daan.readonly
+        daan.execute(
+            cmd.AddContribution(
+                actor="daan", author="daan", kind=ContributionKind.FORCE, text="t", side="driving"
+            )
+        )
+        with pytest.raises(ReadOnlyMeeting):
+            daan.execute(cmd.NextPhase())
+        with pytest.raises(ReadOnlyMeeting):
+            daan.execute(cmd.Pause(actor="facilitator"))
+        assert [e.type for e in live.refresh()] == ["contribution_added"]
+        live.execute(cmd.NextPhase())
+        assert daan.refresh()[0].type == "phase_changed"
+        assert daan.state == live.state
+        assert a.replay(live.meeting_id) == live.state
 
 
 def test_the_meeting_document_has_the_keys_others_rely_on(store, clock, group, case_method):

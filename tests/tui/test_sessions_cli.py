@@ -141,3 +141,19 @@ def test_a_bad_store_file_is_reported_and_left_alone(cli, data: Path) -> None:
         assert result.returncode == 1
         assert str(store) in result.stderr and "Traceback" not in result.stderr
     assert store.read_bytes() == before
+
+
+def test_store_commands_do_not_import_textual(data: Path) -> None:
+    import subprocess
+
+    meeting = make_meeting(data)
+    code = (
+        "import sys\nfrom intervisie.tui.cli import main\n"
+        f"for args in (['sessions', 'list'], ['sessions', 'show', {meeting!r}, '--json'],"
+        " ['resume'], ['demo', 'incident', '--headless', '--no-save']):\n"
+        "    try:\n        main(args, standalone_mode=False)\n"
+        "    except SystemExit:\n        pass\n"
+        "assert 'textual' not in sys.modules, 'textual imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
