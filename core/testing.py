@@ -604,11 +604,12 @@ def run_method(
 ) -> MethodRun:
     """Run `method` through the engine from its first phase to its last, on a fake clock.
 
-    A group of `participants` (default: the method's ideal size) meets; when the method has
-    no choice phase of its own, member m1 brings the case in first. Each phase gets a
-    contribution of a kind it captures from a few members (or from every speaker, turn by
-    turn), the clock moves on by the phase's minutes, hidden phases are revealed once left,
-    and the round and meeting are finished. A command the engine refuses fails the test,
+    A group of `participants` (default: the method's ideal size) meets. When the method has
+    no choice phase of its own, member m1 brings the case in first; when it chooses without
+    an intake phase of its own, two members name cases at the meeting's intake. Each phase
+    gets a contribution of a kind it captures from a few members (or from every speaker, turn
+    by turn), the clock moves on by the phase's minutes, hidden phases are revealed once
+    left, and the round and meeting are finished. A command the engine refuses fails the test,
     naming the phase.
     """
     clock = clock or FakeClock()
@@ -629,11 +630,15 @@ def run_method(
             demo=True,
         ),
     )
-    phases = method.phases_for(options)
-    if not any(p.kind is PhaseKind.CHOICE for p in phases):
+    kinds = [p.kind for p in method.phases_for(options)]
+    if PhaseKind.CHOICE not in kinds:
         runner.do("add_case", lambda: engine.add_case(present[0], "Case 1"))
         case_id = engine.state.cases[-1].id
         runner.do("choose_case", lambda: engine.choose_case(case_id))
+    elif PhaseKind.INTAKE not in kinds[: kinds.index(PhaseKind.CHOICE)]:
+        # The method chooses from the meeting's case list: members name cases first.
+        for member in present[:2]:
+            runner.do("add_case", lambda member=member: engine.add_case(member, "Case"))
     runner.do("start_round", lambda: engine.start_round(method, options=options))
     started = clock.now()
     visited = []

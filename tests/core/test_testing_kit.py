@@ -356,3 +356,16 @@ def test_every_builtin_passes_the_contract_and_runs_in_every_variant(name: str) 
                 assert run.minutes == pytest.approx(
                     method.total_minutes(people, {option.id: choice.id})
                 )
+
+
+def test_a_method_that_chooses_from_the_meeting_s_case_list_runs(install) -> None:
+    code = GOOD.replace(
+        "    phases = [\n",
+        "    phases = [\n"
+        '        Phase(id="choose", name=t("Kiezen", "Choose"), kind=PhaseKind.CHOICE,\n'
+        "              owner=OwnerPosition.NONE, minutes=5, instructions=ROLES),\n",
+    )
+    (method,) = check_plugin(install(code))
+    run = run_method(method, participants=4)
+    assert run.phases[0] == "choose"
+    assert run.round.choice is not None and run.round.owner is not None

@@ -119,6 +119,14 @@ def test_the_generated_package_installs_and_its_own_tests_pass(tmp_path: Path) -
     )
     assert show.returncode == 0, show.stderr
     assert "Adviesronde" in show.stdout
+    demo = subprocess.run(
+        [*cli, "demo", "peer-review", "--headless", "--no-save"],
+        capture_output=True,
+        text=True,
+        env=strict,
+        timeout=120,
+    )
+    assert demo.returncode == 0, demo.stdout + demo.stderr
 
 
 def test_new_never_overwrites_and_writes_nothing_when_a_file_exists(tmp_path: Path) -> None:
