@@ -149,9 +149,10 @@ class RuleProfile:
 # -- checks -------------------------------------------------------------------------------
 
 
-def _hours(minutes: float) -> str:
+def _hours(minutes: float, lang: str = "en") -> str:
     hours = minutes / 60
-    return f"{hours:g}" if hours == int(hours) else f"{hours:.1f}"
+    text = f"{hours:g}" if hours == int(hours) else f"{hours:.1f}"
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def setup_warnings(
@@ -190,8 +191,8 @@ def setup_warnings(
                 lang,
             ).format(
                 profile=name,
-                hours=_hours(profile.sitting_min_minutes),
-                actual=tr(N_("{hours} hours"), lang).format(hours=_hours(minutes)),
+                hours=_hours(profile.sitting_min_minutes, lang),
+                actual=tr(N_("{hours} hours"), lang).format(hours=_hours(minutes, lang)),
             )
         )
     if profile.sitting_max_minutes is not None and minutes > profile.sitting_max_minutes:
@@ -202,7 +203,7 @@ def setup_warnings(
                     "the rest of this one does not count."
                 ),
                 lang,
-            ).format(profile=name, hours=_hours(profile.sitting_max_minutes))
+            ).format(profile=name, hours=_hours(profile.sitting_max_minutes, lang))
         )
     if online and not profile.online_allowed:
         found.append(
@@ -230,11 +231,11 @@ def requirement_text(profile: RuleProfile, lang: str | None = None) -> str:
     if low is not None and high is not None:
         parts.append(
             tr(N_("sittings of {low} to {high} hours"), lang).format(
-                low=_hours(low), high=_hours(high)
+                low=_hours(low, lang), high=_hours(high, lang)
             )
         )
     elif low is not None:
-        parts.append(tr(N_("sittings of at least {low} hours"), lang).format(low=_hours(low)))
+        parts.append(tr(N_("sittings of at least {low} hours"), lang).format(low=_hours(low, lang)))
     glow, ghigh = profile.group_min, profile.group_max
     if glow is not None and ghigh is not None:
         parts.append(tr(N_("groups of {low} to {high}"), lang).format(low=glow, high=ghigh))

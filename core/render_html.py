@@ -30,7 +30,7 @@ K = ContributionKind
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}|[a-zA-Z]{3,20})$")
 
 CSS = """
-@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
+@page { size: A4; margin: 14mm 15mm 14mm 15mm; }
 * { box-sizing: border-box; }
 :root { --ink: #1c2230; --muted: #5a6375; --line: #d4d8e0; --soft: #f3f5f8;
         --accent: #24588a; --warn: #9a3412; --demo: #b00020; }
@@ -93,12 +93,13 @@ ul.items li { margin: 0 0 1.8mm; padding: 1mm 0 1mm 3mm; border-left: 3px solid 
 .certificate .subtitle { text-align: center; }
 .statement { border: 1px solid var(--line); background: var(--soft); padding: 3mm 4mm;
              margin: 2mm 0 4mm; break-inside: avoid; }
-table.signatures td { height: 13mm; vertical-align: bottom; }
-table.signatures td.sign { width: 55%; border-bottom: 1px solid var(--ink); }
-table.signatures td.name { padding-bottom: 2mm; }
-.facilitator-sign { display: flex; gap: 8mm; margin-top: 8mm; break-inside: avoid; }
-.facilitator-sign div { flex: 1; }
-.facilitator-sign .line { border-bottom: 1px solid var(--ink); height: 13mm; }
+.signatures { display: grid; grid-template-columns: 1fr 1fr; column-gap: 12mm; row-gap: 2mm; }
+.signatures.three { grid-template-columns: 1fr 1fr 1fr; column-gap: 8mm; }
+.sig { break-inside: avoid; }
+.sig .line, .facilitator-sign .line { border-bottom: 1px solid var(--ink); height: 10mm; }
+.facilitator-sign { display: flex; gap: 8mm; margin-top: 7mm; break-inside: avoid;
+                    align-items: flex-end; }
+.facilitator-sign > div { flex: 1; }
 .note { border-left: 4px solid var(--warn); background: #fff7ed; padding: 2mm 4mm;
         margin: 4mm 0; break-inside: avoid; }
 .note ul { margin: 1mm 0 0; padding-left: 5mm; }
@@ -109,6 +110,16 @@ footer { margin-top: 8mm; font-size: 8.5pt; color: var(--muted);
   .page { margin: 0; padding: 0; max-width: none; box-shadow: none; }
   h2 { break-before: auto; }
   section.round + section.round { break-before: page; }
+  .certificate h1 { font-size: 22pt; margin-top: 0; }
+  .certificate .subtitle { margin-bottom: 3mm; }
+  .certificate { font-size: 10pt; }
+  .certificate h2 { margin: 4mm 0 1.5mm; font-size: 12pt; }
+  .certificate .statement { margin: 1mm 0 2mm; padding: 2mm 3mm; }
+  .certificate .facilitator-sign { margin-top: 5mm; }
+  .certificate footer { margin-top: 3mm; padding-top: 1mm; }
+  .certificate .sig .line, .certificate .facilitator-sign .line { height: 9mm; }
+  .certificate .facts th, .certificate .facts td { padding: 1.1mm 2mm; }
+  .demo { font-size: 22pt; padding: 3mm; margin-bottom: 4mm; }
 }
 """
 
@@ -420,16 +431,13 @@ def certificate_html(cert: Certificate) -> str:
         out.append(f'<h2>{lb.confirmation}</h2><div class="statement">{_e(cert.statement)}</div>')
     if Shows.PARTICIPANTS in shows:
         out.append(f"<h2>{lb.participants}</h2>")
-        if Shows.SIGNATURES in shows:
-            head = f"<th>{lb.name}</th><th>{lb.signature}</th>"
-            rows = "".join(
-                f'<tr><td class="name">{_e(p.name)}</td><td class="sign"></td></tr>'
+        if Shows.SIGNATURES in shows:  # in columns, so ten people still fit on one page
+            cells = "".join(
+                f'<div class="sig"><div class="line"></div><div>{_e(p.name)}</div></div>'
                 for p in att.participants
             )
-            out.append(
-                f'<table class="signatures"><thead><tr>{head}</tr></thead>'
-                f"<tbody>{rows}</tbody></table>"
-            )
+            wide = " three" if len(att.participants) > 6 else ""
+            out.append(f'<div class="signatures{wide}">{cells}</div>')
         else:
             out.append(
                 '<ul class="items">'
