@@ -405,3 +405,37 @@ def test_a_plugin_adds_an_exporter_without_touching_core(meeting) -> None:
         get_exporter("pdf", Document.REPORT, reg)
     with pytest.raises(ReportError, match="does not render a report"):
         render(build_report(state, "m1", "en"), pdf)
+
+
+def test_a_purged_meeting_gives_the_same_certificate(registry) -> None:
+    from intervisie.core.engine import fold
+    from intervisie.core.events import redact
+
+    clock = FakeClock(START)
+    eng = Engine(clock)
+    present = tuple(m.id for m in MEMBERS)
+    eng.open_meeting(
+        group=GROUP,
+        present=present,
+        facilitator="fenna",
+        confidentiality=present,
+        minutes_available=180,
+        place="Zwolle",
+    )
+    eng.add_case("anna", "Geheim: de cliënt die bleef bellen", "Geheime details")
+    eng.choose_case()
+    eng.start_round(registry.get("roddel"))
+    eng.contribute("anna", K.NOTE, "Geheime notitie")
+    clock.advance(minutes=150)
+    eng.finish_round()
+    eng.finish_meeting()
+    purged = fold(redact(e) for e in eng.events)
+    for exporter in (MARKDOWN, HTML):
+        for profile in ("nova", "default"):
+            before = render(
+                build_certificate(eng.state, "m9", get_profile(profile), "nl"), exporter
+            )
+            after = render(build_certificate(purged, "m9", get_profile(profile), "nl"), exporter)
+            assert before == after
+    report = render(build_report(purged, "m9", "en"), MARKDOWN)
+    assert "Geheim" not in report and "[purged]" in report
