@@ -6,6 +6,8 @@ kept inside their list item, and never interpreted as headings or tables.
 
 from __future__ import annotations
 
+import re
+
 from intervisie.core.i18n import N_
 from intervisie.core.model import ContributionKind, MeetingStep, PhaseKind
 from intervisie.core.profiles import Shows
@@ -38,9 +40,17 @@ def _inline(text: str) -> str:
     return "\n  ".join(escaped)
 
 
+_BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-*+](?=\s|$)|=+\s*$|`{3,}|~{3,})")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+
+
 def _escape_start(line: str) -> str:
+    """Keep a typed line from turning into a heading, quote, list or code fence."""
     stripped = line.lstrip()
-    if stripped[:1] in {"#", ">", "|", "-", "*", "+"} or stripped[:2].rstrip(".").isdigit():
+    ordered = _ORDERED.match(stripped)
+    if ordered:
+        return ordered.group(1) + "\\" + stripped[len(ordered.group(1)) :]
+    if _BLOCK_START.match(stripped):
         return "\\" + stripped
     return stripped
 
@@ -148,7 +158,9 @@ def _round(w: Words, rnd: RoundSection) -> list[str]:
             + w(N_("(case owner: {owner})")).format(owner=rnd.case.owner)
         )
         if rnd.case.description.strip():
-            lines += [""] + ["> " + line for line in rnd.case.description.strip().splitlines()]
+            lines += [""] + [
+                "> " + _escape_start(line) for line in rnd.case.description.strip().splitlines()
+            ]
         lines.append("")
     facts = [
         w(N_("{actual} of {planned} planned")).format(

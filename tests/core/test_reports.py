@@ -439,3 +439,14 @@ def test_a_purged_meeting_gives_the_same_certificate(registry) -> None:
             assert before == after
     report = render(build_report(purged, "m9", "en"), MARKDOWN)
     assert "Geheim" not in report and "[purged]" in report
+
+
+def test_typed_text_cannot_restructure_the_markdown() -> None:
+    from intervisie.core.render_md import _inline
+
+    assert _inline("# not a heading\n1. not a list\n- nor this\n> nor a quote") == (
+        "\\# not a heading\n  1\\. not a list\n  \\- nor this\n  \\> nor a quote"
+    )
+    assert _inline("12 people came; -5 degrees; #hashtag") == (
+        "12 people came; -5 degrees; #hashtag"
+    )
