@@ -25,6 +25,7 @@ from intervisie.core.i18n import N_, current_language, tr
 from intervisie.core.model import Text
 
 if TYPE_CHECKING:
+    from intervisie.core.meeting import SessionState
     from intervisie.core.plugins import Registry
 
 _ID = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
@@ -210,6 +211,19 @@ def setup_warnings(
             tr(N_("{profile} does not accept online meetings."), lang).format(profile=name)
         )
     return found
+
+
+def meeting_warnings(
+    profile: RuleProfile, state: SessionState, lang: str | None = None
+) -> list[str]:
+    """`setup_warnings` for an opened meeting: its participants, time available, online."""
+    return setup_warnings(
+        profile,
+        participants=len(state.participants),
+        minutes=state.minutes_available,
+        online=state.online,
+        lang=lang,
+    )
 
 
 def requirement_text(profile: RuleProfile, lang: str | None = None) -> str:

@@ -70,6 +70,28 @@ def test_setup_warns_when_a_meeting_falls_outside_the_profile() -> None:
     ]
 
 
+def test_an_opened_meeting_is_checked_against_its_profile() -> None:
+    from intervisie.core.clock import FakeClock
+    from intervisie.core.engine import Engine
+    from intervisie.core.meeting import Group, Member
+    from intervisie.core.profiles import meeting_warnings
+
+    group = Group("g", "G", (Member("a", "A"), Member("b", "B"), Member("c", "C")))
+    eng = Engine(FakeClock())
+    eng.open_meeting(
+        group=group,
+        present=("a", "b", "c"),
+        facilitator="a",
+        confidentiality=("a", "b", "c"),
+        minutes_available=150,
+    )
+    found = meeting_warnings(get_profile("nova"), eng.state, "en")
+    assert found == [
+        "Dutch bar (NOvA) – structured feedback (intervision) asks for at least 3 "
+        "participants; 2 take part."
+    ]
+
+
 def test_the_default_profile_never_warns() -> None:
     default = get_profile("default")
     assert setup_warnings(default, participants=1, minutes=5, online=True) == []
