@@ -332,6 +332,10 @@ def _round(w: Words, rnd: RoundSection) -> str:
     if rnd.chosen_by:
         facts.append(w.chosen_by(rnd.chosen_by))
     out.append(f'<p class="muted">{_e(" · ".join(facts))}</p>')
+    if rnd.tally:
+        counted = ", ".join(f"“{title}” {w.number(points)}" for title, points in rnd.tally)
+        points = w(N_("Points per case: {tally}")).format(tally=counted)
+        out.append(f'<p class="muted">{_e(points)}</p>')
     out.append(f"<h3>{lb.the_method_as_run}</h3>{_phase_table(w, rnd)}")
     out.append(f"<h3>{lb.contributions_by_phase}</h3>")
     with_items = [p for p in rnd.phases if p.items]

@@ -172,6 +172,9 @@ def _round(w: Words, rnd: RoundSection) -> list[str]:
     if rnd.started is not None:
         facts.insert(0, w.span(rnd.started, rnd.finished))
     lines += [" · ".join(facts), ""]
+    if rnd.tally:
+        counted = ", ".join(f"“{_cell(title)}” {w.number(points)}" for title, points in rnd.tally)
+        lines += [w(N_("Points per case: {tally}")).format(tally=counted), ""]
     lines += ["### " + w(N_("The method as run")), "", *_phase_table(w, rnd), ""]
     with_items = [p for p in rnd.phases if p.items]
     lines += ["### " + w(N_("Contributions by phase")), ""]

@@ -116,6 +116,8 @@ class RoundSection:
     phases: tuple[PhaseSection, ...]
     takeaways: tuple[Item, ...]
     evaluation: tuple[Item, ...]
+    tally: tuple[tuple[str, float], ...] = ()
+    """The choice's points per case (title, points), most first; empty when not counted."""
 
     def items(self) -> tuple[Item, ...]:
         """Every contribution of the round, once."""
@@ -339,7 +341,16 @@ def _round_section(b: _Builder, rnd: Round, number: int) -> RoundSection:
         phases=tuple(phases),
         takeaways=tuple(b.item(c, _phase_of(rnd, c.phase_id), rnd) for c in takeaways),
         evaluation=tuple(b.item(c, _phase_of(rnd, c.phase_id), rnd) for c in evaluation),
+        tally=_tally(state, rnd),
     )
+
+
+def _tally(state: SessionState, rnd: Round) -> tuple[tuple[str, float], ...]:
+    if rnd.choice is None or not rnd.choice.tally:
+        return ()
+    titles = {c.id: c.title for c in state.cases}
+    ranked = sorted(rnd.choice.tally.items(), key=lambda kv: -kv[1])
+    return tuple((titles.get(case_id, case_id), float(points)) for case_id, points in ranked)
 
 
 def build_report(

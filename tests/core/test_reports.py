@@ -274,6 +274,9 @@ def test_votes_name_the_case_they_were_for(meeting) -> None:
     votes = [i for i in report.items() if i.kind is K.VOTE]
     titles = {c.title for c in state.cases}
     assert votes and all(v.target in titles for v in votes)
+    first = build_report(state, "m1", "en", round_number=1).rounds[0]
+    assert first.chosen_by == "vote" and first.tally[0] == (first.case.title, 2.0)  # type: ignore[union-attr]
+    assert "Points per case: “" in render(build_report(state, "m1", "en", 1), MARKDOWN)
 
 
 # -- the certificate ----------------------------------------------------------------------
