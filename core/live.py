@@ -21,7 +21,7 @@ from intervisie.core.engine import Engine
 from intervisie.core.events import Event
 from intervisie.core.i18n import _
 from intervisie.core.lease import Holder, Lease
-from intervisie.core.meeting import SessionState, Status
+from intervisie.core.meeting import Case, SessionState, Status
 from intervisie.core.store import LeaseLost, Store, StoreError, paused_gc
 
 
@@ -196,3 +196,18 @@ class LiveMeeting:
             ).format(id=self.meeting_id, pid=holder.pid, host=holder.host),
             self.store.path,
         )
+
+
+def previous_cases(
+    store: Store, group_id: str, before: str | None = None
+) -> tuple[tuple[Case, ...], tuple[Case, ...]]:
+    """For a new meeting of the group: the cases its previous meeting discussed (to revisit)
+    and those it left over (to offer again), as `OpenMeeting(revisit=..., carried=...)` takes
+    them. A purged previous meeting gives its cases with the purge marker as title."""
+    previous = store.previous_meeting(group_id, before=before)
+    if previous is None:
+        return (), ()
+    state = store.replay(previous)
+    discussed = set(state.discussed_case_ids())
+    revisit = tuple(c for c in state.cases if c.id in discussed)
+    return revisit, state.leftover_cases()

@@ -14,7 +14,7 @@ from intervisie.core.document import meeting_document
 from intervisie.core.engine import replay
 from intervisie.core.events import PURGED, Recovered
 from intervisie.core.exchange import ExchangeError, export_document, import_file, write_export
-from intervisie.core.live import LiveMeeting, ReadOnlyMeeting
+from intervisie.core.live import LiveMeeting, ReadOnlyMeeting, previous_cases
 from intervisie.core.meeting import Status
 from intervisie.core.model import ContributionKind
 from intervisie.core.store import Store
@@ -187,3 +187,29 @@ def test_purge_leaves_no_case_text_in_the_file_and_the_meeting_replays(
         assert len(after.contributions) == len(before.contributions)
         assert after.rounds[0].phases == before.rounds[0].phases
         assert after.finished == before.finished
+
+
+def test_the_next_meeting_revisits_and_carries_over_the_cases(store, clock, group, case_method):
+    live = LiveMeeting.start(store, clock)
+    drive(live, clock, group, case_method)
+    revisit, carried = previous_cases(store, "g1")
+    assert [c.id for c in revisit] == ["c1"]
+    assert [c.title for c in carried] == ["Deadline"]
+    nxt = LiveMeeting.start(store, clock)
+    present = tuple(m.id for m in group.members)
+    nxt.execute(
+        cmd.OpenMeeting(
+            group=group,
+            present=present,
+            facilitator="anna",
+            confidentiality=present,
+            minutes_available=90,
+            revisit=revisit,
+            carried=carried,
+        )
+    )
+    assert [c.title for c in nxt.state.cases] == ["Deadline"]
+    assert previous_cases(store, "g1", before=nxt.meeting_id)[0] == revisit
+    store.purge(live.meeting_id)
+    assert previous_cases(store, "g1", before=nxt.meeting_id)[0][0].title == PURGED
+    assert previous_cases(store, "nobody") == ((), ())
