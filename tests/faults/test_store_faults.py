@@ -8,6 +8,7 @@ from `PRAGMA max_page_count`.
 
 from __future__ import annotations
 
+import copy
 import errno
 import json
 import os
@@ -20,11 +21,14 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from intervisie.core import commands as cmd
 from intervisie.core import schema, storefile
 from intervisie.core.clock import FakeClock
 from intervisie.core.events import ContributionAdded
+from intervisie.core.exchange import ExchangeError, export_document, read_export
 from intervisie.core.live import LiveMeeting
 from intervisie.core.model import ContributionKind, MeetingStep
 from intervisie.core.store import Store, StoreUnreadable, StoreWriteError
@@ -436,3 +440,82 @@ def test_export_files_that_are_not_meetings_never_reach_the_store(tmp_path, cli)
         assert result.returncode == 1, name
         assert str(path) in result.stderr and "Traceback" not in result.stderr
     assert json.loads(cli("sessions", "list", "--json").stdout) == []
+
+
+# -- fuzzing the JSON import ----------------------------------------------------------------
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@pytest.fixture(scope="module")
+def valid_export(tmp_path_factory) -> dict:
+    clock = FakeClock(START)
+    with Store.open(data_dir=tmp_path_factory.mktemp("fuzz-source")) as store:
+        live = LiveMeeting.start(store, clock)
+        drive(live, clock, GROUP, case_method())
+        return export_document(store, live.meeting_id)
+
+
+def _paths(doc, prefix=()):
+    yield prefix
+    if isinstance(doc, dict):
+        for key, value in doc.items():
+            yield from _paths(value, (*prefix, key))
+    elif isinstance(doc, list):
+        for i, value in enumerate(doc):
+            yield from _paths(value, (*prefix, i))
+
+
+def _mutate(doc, path, value, delete: bool):
+    doc = copy.deepcopy(doc)
+    if not path:
+        return value
+    target = doc
+    for step in path[:-1]:
+        target = target[step]
+    if delete:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return doc
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_fuzzed_exports_never_crash_the_import(valid_export, tmp_path_factory, fuzz_inputs, data):
+    paths = list(_paths(valid_export))
+    path = data.draw(st.sampled_from(paths), label="path")
+    delete = bool(path) and data.draw(st.booleans(), label="delete")
+    value = data.draw(JSON, label="value")
+    doc = _mutate(valid_export, path, value, delete)
+    fuzz_inputs["store: JSON import"] += 1
+    file = tmp_path_factory.mktemp("fuzz") / "m.json"
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    try:
+        meeting_id, _demo, events = read_export(file)
+    except ExchangeError as exc:
+        assert str(file) in str(exc)
+        return
+    # accepted: it must be a meeting that stores and exports back to the same document
+    with Store.open(data_dir=tmp_path_factory.mktemp("fuzz-store")) as store:
+        store.import_meeting(meeting_id, events, demo=_demo)
+        again = export_document(store, meeting_id)
+    assert {k: v for k, v in again.items() if k != "events"} == {
+        k: v for k, v in doc.items() if k != "events"
+    }
+
+
+@settings(max_examples=200, deadline=None)
+@given(doc=JSON)
+def test_arbitrary_json_is_refused_cleanly(tmp_path_factory, fuzz_inputs, doc) -> None:
+    fuzz_inputs["store: JSON import"] += 1
+    file = tmp_path_factory.mktemp("fuzz-any") / "m.json"
+    file.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(ExchangeError):
+        read_export(file)
