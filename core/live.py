@@ -174,11 +174,16 @@ class LiveMeeting:
         return new
 
     def close(self) -> None:
-        """Leave the meeting: last try to save, then give the lease back (not if unsaved)."""
+        """Leave the meeting: last try to save, then give the lease back (not if unsaved).
+
+        A meeting that never got an event (setup abandoned) is removed from the store."""
         self.flush()
         if self.lease is not None and self.lease.held and not self.pending:
             try:
-                self.store.release(self.lease)
+                if not self.engine.events:
+                    self.store.forget_if_empty(self.meeting_id)
+                else:
+                    self.store.release(self.lease)
             except StoreError as exc:
                 self.problem = exc
 

@@ -556,6 +556,16 @@ class Store:
 
     # -- deleting and purging -----------------------------------------------------------
 
+    def forget_if_empty(self, meeting_id: str) -> bool:
+        """Drop a meeting row that never got an event (setup abandoned); true if dropped."""
+        with self._write() as conn:
+            cur = conn.execute(
+                "DELETE FROM meetings WHERE id = ? AND NOT EXISTS "
+                "(SELECT 1 FROM events WHERE meeting_id = ?)",
+                (meeting_id, meeting_id),
+            )
+            return cur.rowcount == 1
+
     def delete(self, meeting_id: str) -> Cleanup:
         """Remove a meeting and its events, then reclaim the space so no text remains."""
         with self._write() as conn:

@@ -213,3 +213,10 @@ def test_the_next_meeting_revisits_and_carries_over_the_cases(store, clock, grou
     store.purge(live.meeting_id)
     assert previous_cases(store, "g1", before=nxt.meeting_id)[0][0].title == PURGED
     assert previous_cases(store, "nobody") == ((), ())
+
+
+def test_an_abandoned_setup_leaves_no_meeting_behind(store, clock) -> None:
+    live = LiveMeeting.start(store, clock)
+    assert store.meetings()
+    live.close()
+    assert store.meetings() == []

@@ -36,7 +36,9 @@ def find_resumable(store: Store, meeting_id: str | None = None) -> Resumable | N
     if meeting_id is not None:
         info = store.meeting(store.resolve(meeting_id))
     else:
-        candidates = [m for m in store.meetings() if not m.finished and not m.demo]
+        candidates = [
+            m for m in store.meetings() if not m.finished and not m.demo and m.event_count
+        ]
         if not candidates:
             return None
         info = candidates[0]
