@@ -128,7 +128,9 @@ def check(path: Path) -> int:
         raise unreadable(path, _("the file is empty (truncated?)"))
     if not header.startswith(SQLITE_MAGIC):
         raise unreadable(path, _("it is not an intervisie store (not an SQLite database)"))
-    if len(header) == 100 and header[24:28] == header[92:96]:
+    wal = Path(f"{path}-wal")
+    pending_wal = wal.exists() and wal.stat().st_size > 0  # a checkpoint may be half done
+    if len(header) == 100 and header[24:28] == header[92:96] and not pending_wal:
         page_size = int.from_bytes(header[16:18], "big")
         page_size = 65536 if page_size == 1 else page_size
         pages = int.from_bytes(header[28:32], "big")
