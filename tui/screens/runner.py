@@ -324,8 +324,7 @@ class RunnerScreen(BaseScreen):
                 )
 
     def finish_round(self) -> None:
-        if self.run_command(cmd.FinishRound()):
-            self.app.route(self.link)  # type: ignore[attr-defined]
+        self.run_command(cmd.FinishRound())  # render_state then routes to the closing screen
 
     def action_previous_phase(self) -> None:
         rnd = self.link.state.round

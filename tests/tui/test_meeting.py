@@ -1,0 +1,277 @@
+"""Whole meetings of each built-in method, from home to the summary, on a fake clock.
+
+The tests press the keys a facilitator presses and read what the screen shows at the moments
+that matter: the owner's position in the gossip phase, whose turn it is, the hats, the force
+bars, the timer after a pause and an extension.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from textual.widgets import Digits, Input, OptionList, Select, SelectionList, Static
+
+from intervisie.core.clock import FakeClock
+from intervisie.tui.app import IntervisieApp
+from intervisie.tui.screens.confirm import ConfirmScreen
+from intervisie.tui.screens.home import HomeScreen
+from intervisie.tui.screens.runner import RunnerScreen
+from intervisie.tui.screens.setup import SetupScreen
+from intervisie.tui.screens.steps import ClosingScreen, IntakeScreen
+from intervisie.tui.screens.summary import SummaryScreen
+
+MEMBERS = "Sanne, Pieter, Aylin, Joost, Eva, Mo"
+SIZE = (80, 24)
+
+
+def pilot_test(test: Callable[[], Awaitable[None]]) -> Callable[[], None]:
+    def run() -> None:
+        asyncio.run(test())
+
+    run.__name__ = test.__name__
+    return run
+
+
+def screen_text(app: IntervisieApp) -> str:
+    """Everything the current screen shows in its text widgets, one string."""
+    parts = []
+    for widget in app.screen.query(Static):
+        if widget.display:
+            parts.append(str(widget.render()))
+    for digits in app.screen.query(Digits):
+        parts.append(digits.value)
+    for title in app.screen.query("*"):
+        if title.border_title:
+            parts.append(str(title.border_title))
+    return "\n".join(parts)
+
+
+class Meeting:
+    """Drives the app like a facilitator at the keyboard."""
+
+    def __init__(self, app: IntervisieApp, pilot, clock: FakeClock) -> None:
+        self.app, self.pilot, self.clock = app, pilot, clock
+
+    @property
+    def text(self) -> str:
+        return screen_text(self.app)
+
+    async def keys(self, *keys: str) -> None:
+        await self.pilot.press(*keys)
+        await self.pilot.pause()
+
+    async def type(self, *lines: str) -> None:
+        """`a`, each line + Enter (the field keeps focus), then Escape."""
+        await self.keys("a")
+        field = self.app.focused
+        assert isinstance(field, Input)
+        for line in lines:
+            field.value = line  # typing it key by key works too, only slower
+            await self.keys("enter")
+            assert self.app.focused is field  # Enter adds and keeps the field
+        await self.keys("escape")
+
+    async def yes(self) -> None:
+        assert isinstance(self.app.screen, ConfirmScreen), type(self.app.screen)
+        await self.keys("y")
+
+    async def open(self, method_id: str) -> None:
+        assert isinstance(self.app.screen, HomeScreen)
+        methods = self.app.screen.query_one("#methods", OptionList)
+        methods.highlighted = methods.get_option_index(method_id)
+        await self.keys("enter")
+        screen = self.app.screen
+        assert isinstance(screen, SetupScreen)
+        screen.query_one("#group-name", Input).value = "Sectie familierecht"
+        screen.query_one("#members", Input).value = MEMBERS
+        await self.pilot.pause()
+        screen.query_one("#facilitator", Select).value = "m6"
+        screen.query_one("#confidentiality", SelectionList).select_all()
+        await self.pilot.pause()
+        await self.keys("ctrl+s")
+
+    async def next(self) -> None:
+        await self.keys("n")
+
+    async def to_phase(self, name: str) -> None:
+        """`n` until the phase `name` is current."""
+        for _ in range(12):
+            if name in str(self.app.screen.query_one("#phase-name", Static).render()):
+                return
+            await self.next()
+        raise AssertionError(f"no phase {name}")
+
+
+async def start(method_id: str) -> tuple[IntervisieApp, FakeClock]:
+    clock = FakeClock()
+    return IntervisieApp(clock=clock, sound=True), clock
+
+
+async def choose_at_meeting_step(m: Meeting) -> None:
+    """Intake then choice as the meeting's own steps, before a method without its own."""
+    assert isinstance(m.app.screen, IntakeScreen)
+    await m.type("Sanne: Cliënt dreigt met klacht", "Pieter: Stagiair zonder motivatie")
+    assert "Cliënt dreigt met klacht" in m.text
+    await m.next()
+    assert "Choice: votes" in m.text
+    await m.type("1", "1", "2", "1")
+    await m.next()
+    assert "Chosen: Cliënt dreigt met klacht" in m.text
+    await m.yes()
+    assert isinstance(m.app.screen, RunnerScreen)
+
+
+async def finish(m: Meeting) -> None:
+    """From the round's evaluation phase to the summary."""
+    await m.type("Aylin: 4 5 helpful", "! Call the client back on Monday")
+    assert "helpful" in m.text
+    await m.next()
+    await m.yes()
+    assert isinstance(m.app.screen, ClosingScreen)
+    assert "Round 1" in m.text
+    await m.keys("c")
+    await m.type("Pieter: 8 a good evening")
+    await m.next()
+    await m.yes()
+    assert isinstance(m.app.screen, SummaryScreen)
+    await m.pilot.pause()
+
+
+@pilot_test
+async def test_gossip_method_owner_turned_away_and_timer_after_pause_and_extension() -> None:
+    app, clock = await start("roddel")
+    rings: list[int] = []
+    app.bell = lambda: rings.append(1)  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        m = Meeting(app, pilot, clock)
+        await m.open("roddel")
+        await choose_at_meeting_step(m)
+        assert "Phase 1/" in m.text and "Sanne tells the case" in m.text
+        await m.next()
+        # Questions: 12 minutes. Two pass, then a pause that lasts five.
+        assert "12:00" in m.text
+        clock.advance(minutes=2)
+        await pilot.pause(0.6)
+        assert "10:00" in m.text
+        await m.keys("space")
+        clock.advance(minutes=5)
+        await pilot.pause(0.6)
+        assert "10:00" in m.text and "PAUSED" in m.text
+        assert "resume" in {b.binding.description for b in app.screen.active_bindings.values()}
+        await m.keys("space")
+        await m.keys("plus")
+        assert "11:00" in m.text and "of 13:00" in m.text
+        timer = app.screen.query_one("#timer")
+        clock.advance(minutes=11)
+        await pilot.pause(0.6)
+        assert timer.has_class("-over") and "over time" in m.text
+        clock.advance(minutes=1, seconds=12)
+        await pilot.pause(0.6)
+        assert "+01:12" in m.text and "over time" in m.text
+        assert rings == [1]  # once at zero, not again
+        await m.type(
+            "Aylin: Wie waren er bij aanwezig?", "Joost: Heb je al overwogen om de deken te bellen?"
+        )
+        assert "⚠ suggestive" in m.text
+        await m.next()
+        # The gossip round: the owner sits outside the circle.
+        assert "Sanne sits outside the circle · silent · takes notes" in m.text
+        assert "Turn: Pieter (1 of 4)" in m.text
+        await m.type("Zij lijkt de klacht persoonlijk op te vatten")
+        await m.keys("t")
+        assert "Turn: Aylin (2 of 4)" in m.text
+        await m.to_phase("Evaluation")
+        await finish(m)
+        assert (
+            "Zij lijkt de klacht persoonlijk op te vatten"
+            in app.screen.query_one("#summary-text")._markdown
+        )
+
+
+@pilot_test
+async def test_incident_method_collects_votes_hides_writing_and_goes_round() -> None:
+    app, clock = await start("incident")
+    async with app.run_test(size=SIZE) as pilot:
+        m = Meeting(app, pilot, clock)
+        await m.open("incident")
+        assert isinstance(app.screen, RunnerScreen)
+        assert "No case owner yet" in m.text
+        # Collect: Enter adds the current speaker's incident; t passes the turn.
+        assert "Turn: Sanne (1 of 5)" in m.text
+        await m.type("Cliënt belde vlak voor de zitting")
+        await m.keys("t")
+        await m.type("Collega viel uit in overleg")
+        assert "Cliënt belde vlak voor de zitting" in m.text
+        await m.next()
+        await m.type("1", "1", "2")
+        await m.next()
+        assert "Sanne tells the case" in m.text
+        await m.next()
+        await m.type("Joost: Was de cliënt boos?")
+        assert "⚠ closed" in m.text
+        await m.next()
+        await m.next()
+        # Writing: hidden until the facilitator reveals it.
+        await m.type("Aylin: Ik zou eerst terugbellen", "Joost: Ik zou de deken bellen")
+        assert "2 written, hidden until you reveal them" in m.text
+        assert "Ik zou eerst terugbellen" not in m.text
+        await m.next()
+        assert "Reveal what was written?" in m.text
+        await m.yes()
+        # The round of approaches: turns go round.
+        assert "Turn: Pieter (1 of 4)" in m.text
+        await m.keys("t")
+        assert "Turn: Aylin (2 of 4)" in m.text
+        await m.keys("b")
+        assert "Back to" in m.text
+        await m.yes()
+        assert "Ik zou eerst terugbellen" in m.text  # revealed, and nothing lost going back
+        await m.next()
+        assert "Turn: Aylin (2 of 4)" in m.text
+        await m.to_phase("Evaluation")
+        await finish(m)
+
+
+@pilot_test
+async def test_six_hats_show_each_hat_with_its_question() -> None:
+    app, clock = await start("denkhoeden")
+    async with app.run_test(size=SIZE) as pilot:
+        m = Meeting(app, pilot, clock)
+        await m.open("denkhoeden")
+        await choose_at_meeting_step(m)
+        await m.next()
+        await m.next()
+        assert "Blue hat" in m.text
+        await m.next()
+        assert "White hat" in m.text
+        await m.next()
+        assert "Red hat" in m.text and "without" in m.text
+        await m.type("Ik voel onrust")
+        assert "Ik voel onrust" in m.text
+        await m.to_phase("Evaluation")
+        await finish(m)
+
+
+@pilot_test
+async def test_force_field_draws_mean_ratings_as_bars() -> None:
+    app, clock = await start("krachtenveld")
+    async with app.run_test(size=SIZE) as pilot:
+        m = Meeting(app, pilot, clock)
+        await m.open("krachtenveld")
+        await choose_at_meeting_step(m)
+        await m.next()
+        await m.next()
+        await m.type("Tijdsdruk", "Angst voor conflict")
+        await m.next()
+        await m.type("Steun teamleider")
+        await m.next()
+        await m.type("Aylin: 1 4", "Joost: 1 5", "Eva: 3 3", "Pieter: 2 2")
+        field = str(app.screen.capture.query_one("#capture-field").render())
+        assert "Tijdsdruk" in field and "4.5" in field and "█" in field
+        assert "Steun teamleider" in field and "3.0" in field
+        tijd = next(line for line in field.splitlines() if "Tijdsdruk" in line)
+        angst = next(line for line in field.splitlines() if "Angst" in line)
+        assert tijd.count("█") > angst.count("█")
+        await m.to_phase("Evaluation")
+        await finish(m)
