@@ -4,10 +4,15 @@ What makes it this method: a goal in the middle, restraining forces on one side 
 forces on the other (`SIDES`), each force rated for intensity, the strongest kept, and actions
 that weaken restraining forces or strengthen driving ones.
 
-Options: `scale` `1-5` (default) or `1-10`, the intensity scale (a patch of the rating
-phase's criteria); `influence` `off` (default) or `on`, which adds a rating step with an
-`influence` criterion: how far the owner can influence each force. A step of its own, so the
-two options combine freely (a criteria patch from one option would overwrite the other's).
+Options: `scale` `1-5` (default) or `1-10`, the rating scale (a patch of the rating phase's
+criteria); `influence` `off` (default) or `on`, which adds an `influence` criterion to the
+rating: how far the owner can influence each force.
+
+The rating step comes in two versions, `rate` (intensity) and `rate_influence` (intensity,
+then influence), chosen by the `influence` option through `when`; the `scale` option patches
+both. A single phase patched by both options would not work: an option's patch replaces the
+whole `criteria` list, so one option would undo the other. Intensity stays the first
+criterion in both, which is what the force-field diagram draws.
 """
 
 from __future__ import annotations
@@ -43,9 +48,14 @@ DRIVING = Side("driving", t("Stuwend", "Driving"))
 SIDES: tuple[Side, ...] = (RESTRAINING, DRIVING)
 """The two sides of the field; the diagram draws restraining left and driving right."""
 
-INTENSITY_NAME = t("Sterkte", "Intensity")
-INTENSITY = Criterion("intensity", INTENSITY_NAME, 1, 5)
+INTENSITY = Criterion("intensity", t("Sterkte", "Intensity"), 1, 5)
 INFLUENCE = Criterion("influence", t("Invloed van de inbrenger", "Owner's influence"), 1, 5)
+
+
+def _criterion(criterion: Criterion, top: int) -> dict[str, object]:
+    """`criterion` on a 1-`top` scale, as a document value for an option's patch."""
+    return {"id": criterion.id, "name": dict(criterion.name.values), "min": 1, "max": top}
+
 
 EVERYONE_RATES = t(
     "Iedereen scoort elke kracht, ook de inbrenger.", "Everyone rates every force, the owner too."
@@ -246,6 +256,7 @@ RATE = Phase(
     minutes=10,
     min_minutes=5,
     criteria=(INTENSITY,),
+    when={"influence": ("off",)},
     rules=(
         EVERYONE_RATES,
         t(
@@ -281,38 +292,49 @@ RATE = Phase(
 
 RATE_INFLUENCE = Phase(
     id="rate_influence",
-    name=t("Invloed scoren", "Rate influence"),
+    name=t("Krachten en invloed wegen", "Rate forces and influence"),
     goal=t(
-        "Per kracht bepalen hoeveel invloed de inbrenger erop heeft.",
-        "For each force, judge how much influence the owner has on it.",
+        "Elke kracht een sterkte geven, en een score voor hoeveel invloed de inbrenger erop heeft.",
+        "Give each force a strength, and a score for how much influence the owner has on it.",
     ),
     kind=PhaseKind.RATING,
     owner=OwnerPosition.PARTICIPATING,
-    minutes=5,
-    min_minutes=3,
-    criteria=(INFLUENCE,),
+    minutes=15,
+    min_minutes=8,
+    criteria=(INTENSITY, INFLUENCE),
     when={"influence": ("on",)},
     rules=(
         EVERYONE_RATES,
-        t("1 is geen invloed, 5 is volledige invloed.", "1 means no influence, 5 full influence."),
+        t(
+            "Twee scores per kracht: eerst de sterkte, dan de invloed.",
+            "Two scores per force: first the strength, then the influence.",
+        ),
+        t(
+            "Hoe hoger de score, hoe sterker de kracht of hoe groter de invloed.",
+            "The higher the score, the stronger the force or the greater the influence.",
+        ),
     ),
     instructions=roles(
         t(
-            "Vraag bij elke kracht: hoeveel kan de inbrenger hier zelf aan doen? Wijs op "
-            "krachten die sterk zijn én te beïnvloeden: daar liggen de beste acties.",
-            "For each force ask: how much can the owner do about it? Point out forces that are "
-            "strong and open to influence: that is where the best actions lie.",
+            "Laat iedereen elke kracht twee scores geven. Vraag bij de invloed: hoeveel kan de "
+            "inbrenger hier zelf aan doen? Wijs op krachten die sterk zijn én te beïnvloeden: "
+            "daar liggen de beste acties.",
+            "Let everyone give each force two scores. For influence ask: how much can the owner "
+            "do about it? Point out forces that are strong and open to influence: that is where "
+            "the best actions lie.",
         ),
         t(
             "Scoor mee en zeg eerlijk waar je invloed hebt, ook als dat ongemakkelijk is.",
             "Rate too, and say honestly where you have influence, even when that is uncomfortable.",
         ),
         t(
-            "Geef per kracht aan hoeveel de inbrenger eraan kan veranderen.",
-            "Rate, for each force, how much the owner can change about it.",
+            "Geef elke kracht een score voor hoe sterk die is, en voor hoeveel de inbrenger eraan "
+            "kan veranderen.",
+            "Rate how strong each force is, and how much the owner can change about it.",
         ),
     ),
     prompts=(
+        t("Deze kracht is sterk, omdat ...", "This force is strong because ..."),
         t("Hier heb je invloed op via ...", "You can influence this through ..."),
         t("Dit ligt buiten je macht, omdat ...", "This is beyond your control because ..."),
     ),
@@ -467,15 +489,9 @@ SCALE = Option(
                 "Finer; useful when many forces are close together.",
             ),
             phases={
-                "rate": {
-                    "criteria": [
-                        {
-                            "id": "intensity",
-                            "name": dict(INTENSITY_NAME.values),
-                            "min": 1,
-                            "max": 10,
-                        },
-                    ],
+                "rate": {"criteria": [_criterion(INTENSITY, 10)]},
+                "rate_influence": {
+                    "criteria": [_criterion(INTENSITY, 10), _criterion(INFLUENCE, 10)]
                 },
             },
         ),
@@ -500,11 +516,12 @@ INFLUENCE_OPTION = Option(
             id="on",
             name=t("Met invloed", "With influence"),
             description=t(
-                "Een extra stap: elke kracht krijgt ook een score voor invloed (1 tot 5). De "
-                "acties richten zich dan op sterke krachten waar de inbrenger iets aan kan "
-                "doen.",
-                "An extra step: each force also gets an influence score (1 to 5). The actions "
-                "then aim at strong forces the owner can do something about.",
+                "Elke kracht krijgt naast een sterkte ook een score voor invloed, op dezelfde "
+                "schaal. De acties richten zich dan op sterke krachten waar de inbrenger iets "
+                "aan kan doen. Het wegen duurt vijf minuten langer.",
+                "Each force gets an influence score besides its strength, on the same scale. "
+                "The actions then aim at strong forces the owner can do something about. "
+                "Rating takes five minutes longer.",
             ),
         ),
     ),

@@ -52,24 +52,25 @@ def test_a_1_to_10_scale_patches_the_rating_criteria(field) -> None:
 
 @pytest.mark.parametrize("scale", ["1-5", "1-10"])
 def test_influence_adds_an_influence_criterion_with_either_scale(field, scale: str) -> None:
-    off = field.phases_for({"scale": scale, "influence": "off"})
-    on = field.phases_for({"scale": scale, "influence": "on"})
-    criteria_off = {c.id: c for p in off if p.kind is PhaseKind.RATING for c in p.criteria}
-    criteria_on = {c.id: c for p in on if p.kind is PhaseKind.RATING for c in p.criteria}
-    assert set(criteria_off) == {"intensity"}
-    assert set(criteria_on) == {"intensity", "influence"}
-    # The scale choice still holds when influence is on: one option never undoes the other.
-    assert criteria_on["intensity"].max == int(scale.split("-")[1])
-    assert (criteria_on["influence"].min, criteria_on["influence"].max) == (1, 5)
-    ids = [p.id for p in on]
-    assert ids.index("rate") < ids.index("rate_influence") < ids.index("select")
+    top = int(scale.split("-")[1])
+    for influence, expected in (("off", ["intensity"]), ("on", ["intensity", "influence"])):
+        phases = field.phases_for({"scale": scale, "influence": influence})
+        rating = [p for p in phases if p.kind is PhaseKind.RATING]
+        # One rating step, intensity first (what the force field draws), on the chosen scale:
+        # one option never undoes the other.
+        assert len(rating) == 1
+        assert [c.id for c in rating[0].criteria] == expected
+        assert all((c.min, c.max) == (1, top) for c in rating[0].criteria)
+        ids = [p.id for p in phases]
+        assert ids.index("driving") < ids.index(rating[0].id) < ids.index("select")
+    assert field.total_minutes(options={"influence": "on"}) == field.total_minutes() + 5
 
 
 def test_the_owner_joins_in_once_the_goal_and_questions_are_done(field) -> None:
     owner = {p.id: p.owner for p in field.phases_for({"influence": "on"})}
     assert owner["case"] is OwnerPosition.PRESENTING
     assert owner["questions"] is OwnerPosition.ANSWERING
-    for phase_id in ("restraining", "driving", "rate", "rate_influence", "select", "actions"):
+    for phase_id in ("restraining", "driving", "rate_influence", "select", "actions"):
         assert owner[phase_id] is OwnerPosition.PARTICIPATING
     actions = field.phase("actions")
     assert any("owner chooses" in r.get("en") for r in actions.rules)
