@@ -258,10 +258,8 @@ class Store:
                     pass
                 if isinstance(exc, StoreError):
                     raise
-                if isinstance(exc, OSError | sqlite3.OperationalError):
+                if isinstance(exc, OSError | sqlite3.OperationalError | sqlite3.IntegrityError):
                     raise write_error(self.path, exc) from None
-                if isinstance(exc, sqlite3.IntegrityError):
-                    raise
                 if isinstance(exc, sqlite3.DatabaseError):
                     raise unreadable(self.path, str(exc)) from None
                 raise
