@@ -215,3 +215,25 @@ def test_the_method_document_loads_back_as_the_same_method(builtin, name: str) -
     doc = method_document(method)
     assert structure(doc, Method) == method
     assert not any("minutes" in p and "minutes_per_turn" in p for p in doc["phases"])
+
+
+ENGLISH_WORDS = {"the", "and", "you", "with", "what", "not", "owner", "group"}
+DUTCH_WORDS = {"de", "het", "een", "je", "niet", "van", "inbrenger", "groep", "wat"}
+
+
+def _words(value: str) -> set[str]:
+    return set(re.findall(r"[a-zà-ÿ]+", value.replace("de Bono", "").lower()))
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_each_language_is_written_in_that_language(builtin, combinations, name: str) -> None:
+    """A text pasted into the wrong language slot shows up as the other language's words."""
+    method = builtin[name]
+    texts = method_texts(method)
+    for options in combinations(method):
+        for phase in method.phases_for(options):
+            texts += [(f"phase {phase.id} {place}", text) for place, text in phase_texts(phase)]
+    for place, text in texts:
+        nl, en = _words(text.get("nl")), _words(text.get("en"))
+        assert not nl & ENGLISH_WORDS, f"{name} {place} [nl]: {sorted(nl & ENGLISH_WORDS)}"
+        assert not en & DUTCH_WORDS, f"{name} {place} [en]: {sorted(en & DUTCH_WORDS)}"

@@ -132,3 +132,17 @@ def test_the_examples_load_as_house_methods_from_the_methods_path(monkeypatch) -
     for path in FILES:
         loaded = registry.methods[path.stem]
         assert loaded.source.kind == "house"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_each_example_keeps_its_languages_apart(path: Path) -> None:
+    import re
+
+    english = {"the", "and", "you", "with", "what", "not", "owner", "group"}
+    dutch = {"de", "het", "een", "je", "niet", "van", "inbrenger", "groep", "wat"}
+    method = load(path.name)
+    for place, text in method.texts():
+        nl = set(re.findall(r"[a-zà-ÿ]+", text.get("nl").lower()))
+        en = set(re.findall(r"[a-zà-ÿ]+", text.get("en").lower()))
+        assert not nl & english, (path.name, place, sorted(nl & english))
+        assert not en & dutch, (path.name, place, sorted(en & dutch))
