@@ -31,6 +31,9 @@ class Attendance:
 
     meeting_id: str
     group: str
+    """The group's name."""
+    group_id: str
+    """Member ids are the group's own (`m1`, `m2`, ...): a person is a group id and a member id."""
     started: datetime
     ended: datetime | None
     minutes: float
@@ -83,6 +86,7 @@ def attendance_of(state: SessionState, meeting_id: str = "", *, demo: bool = Fal
     return Attendance(
         meeting_id=meeting_id,
         group=group.name,
+        group_id=group.id,
         started=state.opened,
         ended=ended,
         minutes=seconds / 60,

@@ -89,6 +89,8 @@ class Sitting:
 
 @frozen
 class MemberHours:
+    """One person's hours: a member of a group (member ids are each group's own)."""
+
     member_id: str
     name: str
     minutes: float
@@ -102,6 +104,8 @@ class MemberHours:
     sittings_list: tuple[Sitting, ...]
     member: bool = True
     """False for a facilitator from outside the group: no requirement is checked for them."""
+    group_id: str = ""
+    group: str = ""
 
     @property
     def met(self) -> bool:
@@ -118,8 +122,21 @@ class Ledger:
     demo_left_out: int
     unfinished_left_out: int
 
-    def member(self, member_id: str) -> MemberHours | None:
-        return next((m for m in self.members if m.member_id == member_id), None)
+    def member(self, member_id: str, group_id: str | None = None) -> MemberHours | None:
+        """The person with that member id (in that group, when given)."""
+        return next(
+            (
+                m
+                for m in self.members
+                if m.member_id == member_id and (group_id is None or m.group_id == group_id)
+            ),
+            None,
+        )
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """The names of the groups in the ledger, in order of first appearance."""
+        return tuple(dict.fromkeys(m.group for m in self.members))
 
 
 def _local_day(when: datetime, tz: tzinfo | None) -> date:
@@ -140,7 +157,7 @@ def build_ledger(
 ) -> Ledger:
     """Everyone who attended a counted meeting in `window`, with hours against `profile`."""
     lang = lang or current_language()
-    rows: dict[str, dict[str, Any]] = {}
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
     counted = demo = unfinished = 0
     for meeting in sorted(meetings, key=lambda m: m.started):
         day = _local_day(meeting.started, tz)
@@ -169,8 +186,12 @@ def build_ledger(
         if meeting.facilitator.id not in {p.id for p in people}:
             people.append(meeting.facilitator)
         for person in people:
-            row = rows.setdefault(person.id, {"name": person.name, "sittings": [], "member": False})
+            row = rows.setdefault(
+                (meeting.group_id, person.id),
+                {"name": person.name, "sittings": [], "member": False, "group": meeting.group},
+            )
             row["name"] = person.name
+            row["group"] = meeting.group
             is_member = person.id != meeting.facilitator.id or meeting.facilitator_is_member
             row["member"] = row["member"] or is_member
             role = FACILITATOR if person.id == meeting.facilitator.id else PARTICIPANT
@@ -189,12 +210,13 @@ def build_ledger(
                     own_note,
                 )
             )
-    members = [_member(member_id, row, profile) for member_id, row in rows.items()]
-    members.sort(key=lambda m: (m.name.casefold(), m.member_id))
+    members = [_member(key, row, profile) for key, row in rows.items()]
+    members.sort(key=lambda m: (m.name.casefold(), m.group.casefold(), m.member_id))
     return Ledger(profile, window, tuple(members), counted, demo, unfinished)
 
 
-def _member(member_id: str, row: dict[str, Any], profile: RuleProfile) -> MemberHours:
+def _member(key: tuple[str, str], row: dict[str, Any], profile: RuleProfile) -> MemberHours:
+    group_id, member_id = key
     sittings: list[Sitting] = row["sittings"]
     own = [s for s in sittings if not s.kept_apart]
     apart = [s for s in sittings if s.kept_apart]
@@ -218,6 +240,8 @@ def _member(member_id: str, row: dict[str, Any], profile: RuleProfile) -> Member
         missing_sittings=missing_sittings,
         sittings_list=tuple(sittings),
         member=member,
+        group_id=group_id,
+        group=row["group"],
     )
 
 
@@ -242,6 +266,7 @@ def ledger_to_json(ledger: Ledger) -> dict[str, Any]:
             {
                 "id": m.member_id,
                 "name": m.name,
+                "group": {"id": m.group_id, "name": m.group},
                 "hours": _hours(m.minutes),
                 "sittings": m.sittings,
                 "facilitator_hours": _hours(m.facilitator_minutes),

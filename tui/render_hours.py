@@ -37,13 +37,18 @@ def render_hours(ledger: Ledger, lang: str) -> str:
         lines.append(w(N_("No meetings in this period.")))
     else:
         apart = any(m.facilitator_sittings for m in ledger.members)
+        groups = len(ledger.groups) > 1
         header = [w(N_("Member")), w(N_("Hours")), w(N_("Sittings")), w(N_("Missing"))]
+        if groups:
+            header.insert(1, w(N_("Group")))
         if apart:
             header.append(w(N_("As facilitator (not counted)")))
         rows = [header]
         for m in ledger.members:
             hours = w.minutes(m.minutes) if m.minutes else "0"
             row = [m.name, hours, str(m.sittings), _missing(w, m)]
+            if groups:
+                row.insert(1, m.group)
             if apart:
                 row.append(
                     f"{w.minutes(m.facilitator_minutes)} ({m.facilitator_sittings})"

@@ -39,12 +39,13 @@ def sitting(
     demo: bool = False,
     finish: bool = True,
     pause: float = 0,
+    group: Group = GROUP,
 ) -> Attendance:
     """A meeting of `minutes` (pauses left out) on `day` at 10:00 UTC, run by the engine."""
     clock = FakeClock(datetime.fromisoformat(day).replace(hour=10, tzinfo=UTC))
     eng = Engine(clock)
     eng.open_meeting(
-        group=GROUP,
+        group=group,
         present=present,
         facilitator=facilitator,
         facilitator_participates=participates,
@@ -96,6 +97,20 @@ def test_years_are_kept_apart_and_say_what_is_missing() -> None:
     both = ledger(meetings, until=date(2026, 6, 30))
     assert both.window.kind is Period.ROLLING_12_MONTHS
     assert both.member("bram").minutes == 540  # type: ignore[union-attr]
+
+
+def test_the_same_member_id_in_two_groups_is_two_people() -> None:
+    other = Group("g2", "Mediators Zuid", (Member("anna", "Anna Other"), Member("fenna", "F")))
+    meetings = [
+        sitting("2026-02-10", 180),
+        sitting("2026-03-10", 240, present=("anna", "fenna"), group=other),
+    ]
+    result = ledger(meetings, year=2026)
+    ours, theirs = result.member("anna", "g1"), result.member("anna", "g2")
+    assert ours is not None and theirs is not None
+    assert (ours.name, ours.minutes) == ("Anna", 180)
+    assert (theirs.name, theirs.minutes, theirs.group) == ("Anna Other", 240, "Mediators Zuid")
+    assert result.groups == ("Advocaten Noord", "Mediators Zuid")
 
 
 def test_demo_and_unfinished_meetings_stay_out() -> None:
@@ -213,6 +228,7 @@ def test_the_json_says_what_hours_prints() -> None:
     assert data["requirement"] == {"hours": 8, "sittings": None, "facilitator_hours_count": False}
     anna = next(m for m in data["members"] if m["id"] == "anna")
     assert anna["hours"] == 3.0 and anna["missing_hours"] == 5.0 and anna["met"] is False
+    assert anna["group"] == {"id": "g1", "name": "Advocaten Noord"}
     assert anna["meetings"][0]["date"] == "2026-02-10"
     assert anna["meetings"][0]["role"] == "participant"
     fenna = next(m for m in data["members"] if m["id"] == "fenna")
