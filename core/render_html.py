@@ -438,14 +438,14 @@ def certificate_html(cert: Certificate) -> str:
         if Shows.SIGNATURES in shows:  # in columns, so ten people still fit on one page
             cells = "".join(
                 f'<div class="sig"><div class="line"></div><div>{_e(p.name)}</div></div>'
-                for p in att.participants
+                for p in cert.people
             )
-            wide = " three" if len(att.participants) > 6 else ""
+            wide = " three" if len(cert.people) > 6 else ""
             out.append(f'<div class="signatures{wide}">{cells}</div>')
         else:
             out.append(
                 '<ul class="items">'
-                + "".join(f"<li>{_e(p.name)}</li>" for p in att.participants)
+                + "".join(f"<li>{_e(p.name)}</li>" for p in cert.people)
                 + "</ul>"
             )
     if Shows.SIGNATURES in shows or Shows.CONFIRMATION in shows:

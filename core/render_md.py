@@ -258,9 +258,9 @@ def certificate_markdown(cert: Certificate) -> str:
         lines += ["## " + w(N_("Participants")), ""]
         if Shows.SIGNATURES in shows:
             lines += ["| " + w(N_("Name")) + " | " + w(N_("Signature")) + " |", "|---|---|"]
-            lines += [f"| {_cell(p.name)} | ______________________ |" for p in att.participants]
+            lines += [f"| {_cell(p.name)} | ______________________ |" for p in cert.people]
         else:
-            lines += [f"- {_cell(p.name)}" for p in att.participants]
+            lines += [f"- {_cell(p.name)}" for p in cert.people]
         lines.append("")
     if Shows.SIGNATURES in shows or Shows.CONFIRMATION in shows:
         lines += [

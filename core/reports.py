@@ -22,7 +22,7 @@ from datetime import datetime
 
 from attrs import frozen
 
-from intervisie.core.attendance import Attendance, attendance_of
+from intervisie.core.attendance import Attendance, Person, attendance_of
 from intervisie.core.exporters import Document, Exporter
 from intervisie.core.i18n import N_, tr
 from intervisie.core.meeting import FACILITATOR, Contribution, Round, SessionState
@@ -177,8 +177,15 @@ class Certificate:
     statement: str
     outside_profile: tuple[str, ...]
     """Where the meeting falls outside the profile (printed on the certificate, honestly)."""
+    only: Person | None = None
+    """A personal certificate: only this participant is named."""
 
     document = Document.CERTIFICATE
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """The participants the certificate names (one, for a personal certificate)."""
+        return (self.only,) if self.only is not None else self.attendance.participants
 
 
 # -- building the report ------------------------------------------------------------------
@@ -455,11 +462,19 @@ def describe_meeting(att: Attendance, methods: tuple[str, ...], lang: str) -> st
 
 
 def build_certificate(
-    state: SessionState, meeting_id: str, profile: RuleProfile, lang: str, *, demo: bool = False
+    state: SessionState,
+    meeting_id: str,
+    profile: RuleProfile,
+    lang: str,
+    *,
+    demo: bool = False,
+    member: str | None = None,
 ) -> Certificate:
     """The certificate for `profile`; `ReportError` when the meeting is not finished yet.
 
     `demo`: the store flags the meeting as a demo; its certificate then says it proves nothing.
+    `member` (an id or a name): a personal certificate naming only that participant, for
+    their own file, without the names of the others.
     """
     att = _attendance(state, meeting_id, lang, demo)
     if not att.finished:
@@ -486,6 +501,19 @@ def build_certificate(
         description=describe_meeting(att, methods, lang),
         statement=statement,
         outside_profile=tuple(outside),
+        only=_participant(att, member, lang) if member is not None else None,
+    )
+
+
+def _participant(att: Attendance, wanted: str, lang: str) -> Person:
+    key = wanted.strip().casefold()
+    for person in att.participants:
+        if key in (person.id.casefold(), person.name.casefold()):
+            return person
+    raise ReportError(
+        tr(N_("{member} did not take part in this meeting (participants: {names})."), lang).format(
+            member=wanted, names=", ".join(p.name for p in att.participants) or "-"
+        )
     )
 
 

@@ -315,6 +315,20 @@ def test_the_certificate_says_who_when_where_and_how(meeting) -> None:
     assert "Bewijs van deelname" in nl and "verklaart" in nl
 
 
+def test_a_personal_certificate_names_only_that_participant(meeting) -> None:
+    state, _ = meeting
+    cert = build_certificate(state, "m1", get_profile("nova"), "en", member="Bram de Wit")
+    for exporter in (MARKDOWN, HTML):
+        out = render(cert, exporter)
+        assert isinstance(out, str)
+        assert "Bram de Wit" in out
+        assert all(m.name not in out for m in MEMBERS if m.id not in ("bram", "fenna"))
+        assert "of 5 participants" in out
+    assert build_certificate(state, "m1", get_profile("nova"), "en", member="carla").only
+    with pytest.raises(ReportError, match="Fenna Mulder did not take part"):
+        build_certificate(state, "m1", get_profile("nova"), "en", member="Fenna Mulder")
+
+
 def test_the_certificate_notes_where_the_meeting_falls_outside_the_profile(meeting) -> None:
     state, _ = meeting
     cert = build_certificate(state, "m1", get_profile("ssr"), "en")

@@ -110,6 +110,10 @@ def test_written_files_are_private_and_never_overwritten_without_force(
     assert "already exists; use --force" in again.stderr
     assert target.read_text(encoding="utf-8") == "mine"
 
+    personal = cli("certificate", meeting_id, "--member", "bram")
+    assert personal.returncode == 0, personal.stderr
+    assert "Bram de Wit" in personal.stdout and "Anna Jansen" not in personal.stdout
+
     forced = cli("certificate", meeting_id, "-o", str(target), "--force", "--lang", "nl")
     assert forced.returncode == 0, forced.stderr
     assert "Bewijs van deelname" in target.read_text(encoding="utf-8")

@@ -180,11 +180,22 @@ def report(
     metavar="PROFILE",
     help="The rule profile it is for (default: the meeting's own).",
 )
+@click.option(
+    "--member",
+    default=None,
+    metavar="NAME",
+    help="A personal certificate naming only this participant (name or member id).",
+)
 @format_option
 @output_options
 @lang_option
 def certificate(
-    meeting_id: str, profile_id: str | None, fmt: str, output: str | None, force: bool
+    meeting_id: str,
+    profile_id: str | None,
+    member: str | None,
+    fmt: str,
+    output: str | None,
+    force: bool,
 ) -> None:
     """The certificate of attendance: who, when, where, how long; nothing of the cases."""
     from intervisie.core.exporters import Document
@@ -195,7 +206,9 @@ def certificate(
     full_id, state, demo = load_meeting(meeting_id)
     profile = profile_for(profile_id or state.rule_profile or default_profile_id())
     try:
-        doc = build_certificate(state, full_id, profile, current_language(), demo=demo)
+        doc = build_certificate(
+            state, full_id, profile, current_language(), demo=demo, member=member
+        )
         content = render(doc, exporter)
     except ReportError as exc:
         fail(str(exc))
