@@ -23,6 +23,7 @@ from datetime import datetime
 from attrs import frozen
 
 from intervisie.core.attendance import Attendance, Person, attendance_of
+from intervisie.core.engine import CLOSING_RATING_RANGE
 from intervisie.core.exporters import Document, Exporter
 from intervisie.core.i18n import N_, tr
 from intervisie.core.meeting import FACILITATOR, Contribution, Round, SessionState
@@ -30,6 +31,9 @@ from intervisie.core.model import ContributionKind, MeetingStep, Phase, PhaseKin
 from intervisie.core.profiles import RuleProfile, setup_warnings
 
 K = ContributionKind
+
+CLOSING_TOP = float(CLOSING_RATING_RANGE[1])
+"""The top of the closing evaluation's scale (the engine's range for freely named scores)."""
 
 EGT_LABELS: Mapping[str, str] = {
     "emotion": N_("Emotion"),
@@ -208,10 +212,13 @@ def _criteria(phase: Phase | None, lang: str) -> dict[str, tuple[str, float | No
 
 
 def _ratings(
-    values: Mapping[str, int], criteria: Mapping[str, tuple[str, float | None]]
+    values: Mapping[str, int],
+    criteria: Mapping[str, tuple[str, float | None]],
+    top: float | None = None,
 ) -> tuple[Rating, ...]:
+    """Each score with its label and scale; `top` is the scale of criteria named freely."""
     return tuple(
-        Rating(criteria.get(k, (k, None))[0], float(v), 1, criteria.get(k, (k, None))[1])
+        Rating(criteria.get(k, (k, top))[0], float(v), 1, criteria.get(k, (k, top))[1])
         for k, v in values.items()
     )
 
@@ -252,7 +259,9 @@ class _Builder:
             side=side,
             lens=lens,
             target=self.target(c),
-            ratings=_ratings(c.ratings, criteria),
+            ratings=_ratings(
+                c.ratings, criteria, CLOSING_TOP if c.step is MeetingStep.CLOSING else None
+            ),
             received=received,
             hidden=c.hidden,
         )

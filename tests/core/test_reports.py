@@ -235,6 +235,14 @@ def test_one_round_holds_only_that_round(meeting) -> None:
     assert all(c.text not in markdown for c in closing)
 
 
+def test_the_closing_evaluation_keeps_its_scale(meeting) -> None:
+    state, _ = meeting
+    report = build_report(state, "m1", "en")
+    closing = next(s for s in report.steps if s.step is MeetingStep.CLOSING)
+    score = next(i for i in closing.items if i.kind is K.EVALUATION).ratings[0]
+    assert (score.label, score.value, score.max) == ("overall", 8, 10)
+
+
 def test_no_such_round(meeting) -> None:
     state, _ = meeting
     with pytest.raises(ReportError, match="no round 9"):
