@@ -475,3 +475,35 @@ def test_typed_text_cannot_restructure_the_markdown() -> None:
     assert _inline("12 people came; -5 degrees; #hashtag") == (
         "12 people came; -5 degrees; #hashtag"
     )
+
+
+def test_the_html_pages_are_well_formed(meeting) -> None:
+    from html.parser import HTMLParser
+
+    void = {"meta", "br", "hr", "img", "input", "link"}
+
+    class Checker(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[str] = []
+            self.problems: list[str] = []
+
+        def handle_starttag(self, tag, attrs) -> None:
+            if tag not in void:
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag) -> None:
+            if not self.stack or self.stack[-1] != tag:
+                self.problems.append(f"</{tag}> closes {self.stack[-1:]}")
+            else:
+                self.stack.pop()
+
+    state, _ = meeting
+    for doc in (
+        build_report(state, "m1", "nl"),
+        build_certificate(state, "m1", get_profile("nova"), "nl"),
+        build_certificate(state, "m1", get_profile("mfn"), "en", member="anna"),
+    ):
+        checker = Checker()
+        checker.feed(str(render(doc, HTML)))
+        assert checker.problems == [] and checker.stack == []
