@@ -202,3 +202,43 @@ def test_help_names_the_options(cli, args) -> None:
     assert result.returncode == 0
     for option in ("--format", "--output", "--force", "--lang"):
         assert option in result.stdout
+
+
+PLUGIN = """
+from intervisie.core import Text, hookimpl
+from intervisie.core.exporters import Exporter
+from intervisie.core.profiles import RuleProfile
+
+
+def pdf(document):
+    return b"%PDF-1.7 fake " + document.profile.id.encode()
+
+
+@hookimpl
+def intervisie_exporters():
+    return [Exporter(name="pdf", suffix=".pdf", documents={"certificate"}, render=pdf,
+                     binary=True)]
+
+
+@hookimpl
+def intervisie_rule_profiles():
+    return [RuleProfile(id="nip", name=Text.of(nl="NIP", en="NIP psychologists"), min_hours=10)]
+"""
+
+
+def test_a_plugin_format_and_profile_from_an_installed_package(
+    plugin_dist, isolated_env, tmp_path
+) -> None:
+    plugin_dist.add("intervisie-pdf", {"intervisie_pdf": PLUGIN}, {"pdf": "intervisie_pdf"})
+    meeting_id = stored_meeting(isolated_env, "2026-02-10", 180)
+    target = tmp_path / "bewijs.pdf"
+    result = plugin_dist.run(
+        "certificate", meeting_id, "--profile", "nip", "--format", "pdf", "-o", str(target)
+    )
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes() == b"%PDF-1.7 fake nip"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    hours = plugin_dist.run("hours", "--profile", "nip", "--year", "2026", "--json")
+    assert json.loads(hours.stdout)["requirement"]["hours"] == 10
+    report = plugin_dist.run("report", meeting_id, "--format", "pdf")
+    assert report.returncode == 1 and "available: html, md" in report.stderr
