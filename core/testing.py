@@ -688,3 +688,47 @@ def _run_method_fixture(fake_clock: FakeClock):
 def _check_method_fixture():
     """`check_method(method)`: the contract check for one `Method` value."""
     return check_method
+
+
+# -- generated tests ---------------------------------------------------------------------------
+
+INI_PLUGINS = "intervisie_plugins"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        INI_PLUGINS,
+        type="args",
+        default=[],
+        help=_("Entry-point names of intervisie plugins whose contract the kit checks itself."),
+    )
+
+
+class ContractItem(pytest.Item):
+    """A generated test: the contract check of one plugin, then a run of each of its methods."""
+
+    def __init__(self, *, plugin: str, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.plugin = plugin
+
+    def runtest(self) -> None:
+        for method in check_plugin(self.plugin):
+            for options in _variants(method):
+                run_method(method, options=options)
+
+    def reportinfo(self) -> tuple[Any, int | None, str]:
+        return self.config.inipath or self.config.rootpath, None, self.name
+
+
+def pytest_collection_modifyitems(
+    session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """Add one `intervisie-contract[NAME]` test per name in the `intervisie_plugins` ini list.
+
+    An author then needs no test code at all for the contract: listing the entry point in
+    ``[tool.pytest.ini_options] intervisie_plugins = ["balint"]`` is enough.
+    """
+    for name in config.getini(INI_PLUGINS):
+        items.append(
+            ContractItem.from_parent(session, name=f"intervisie-contract[{name}]", plugin=name)
+        )

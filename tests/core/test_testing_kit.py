@@ -301,7 +301,7 @@ def _pytest(project: Path, plugin_dist, autoload: bool = False) -> subprocess.Co
     # Autoloading off: only what the author enables loads (and no snapshot plugins).
     extra = {} if autoload else {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        [sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider"],
         cwd=project,
         capture_output=True,
         text=True,
@@ -369,3 +369,24 @@ def test_a_method_that_chooses_from_the_meeting_s_case_list_runs(install) -> Non
     run = run_method(method, participants=4)
     assert run.phases[0] == "choose"
     assert run.round.choice is not None and run.round.owner is not None
+
+
+def test_listing_entry_points_in_the_ini_generates_the_contract_tests(
+    tmp_path: Path, plugin_dist
+) -> None:
+    good = GOOD.replace("{n}", "").replace('method_id="kit"', 'method_id="authorkit"')
+    plugin_dist.add(
+        "intervisie-authorkit", {"authorkit_plugin": good}, {"authorkit": "authorkit_plugin"}
+    )
+    project = tmp_path / "author"
+    project.mkdir()
+    (project / "pyproject.toml").write_text(
+        "[tool.pytest.ini_options]\n"
+        'addopts = "-p intervisie.core.testing"\n'
+        'intervisie_plugins = ["authorkit", "missing"]\n',
+        encoding="utf-8",
+    )
+    result = _pytest(project, plugin_dist)
+    assert "intervisie-contract[authorkit] PASSED" in result.stdout.replace("::", "")
+    assert "no entry point 'missing'" in result.stdout
+    assert "1 failed, 1 passed" in result.stdout
