@@ -868,10 +868,20 @@ def _check_fields(
         raise _fail(N_("A {kind} has no scores."), kind=_(KIND_NAMES[kind]))
 
 
+def _require_choice_open(state: SessionState, old: Contribution) -> None:
+    """A round's votes and scores change only while its choice runs: they set the owner."""
+    if old.kind not in (K.VOTE, K.SCORE) or old.round_id is None:
+        return
+    rnd = state.round
+    if rnd is None or rnd.id != old.round_id or rnd.phase.id != old.phase_id:
+        raise _fail(N_("The choice is over: its votes and scores can no longer change."))
+
+
 def _edit_contribution(state: SessionState, c: cmd.EditContribution, now: datetime) -> list[Event]:
     old = state.contribution(c.contribution_id)
     if old is None:
         raise _fail(N_("There is no contribution {id}."), id=c.contribution_id)
+    _require_choice_open(state, old)
     text = c.text if c.text is not None else old.text
     side = c.side if c.side is not None else old.side
     ratings = dict(c.ratings) if c.ratings is not None else dict(old.ratings)
@@ -910,8 +920,10 @@ def _edit_contribution(state: SessionState, c: cmd.EditContribution, now: dateti
 def _remove_contribution(
     state: SessionState, c: cmd.RemoveContribution, now: datetime
 ) -> list[Event]:
-    if state.contribution(c.contribution_id) is None:
+    old = state.contribution(c.contribution_id)
+    if old is None:
         raise _fail(N_("There is no contribution {id}."), id=c.contribution_id)
+    _require_choice_open(state, old)
     return [ContributionRemoved(now, actor=c.actor, contribution_id=c.contribution_id)]
 
 

@@ -378,3 +378,20 @@ def test_refusals_speak_dutch_when_the_interface_does(engine, case_method):
         )
     finally:
         i18n.set_language("en")
+
+
+def test_votes_of_a_finished_choice_cannot_change_the_owner(engine, choosing):
+    engine.start_round(choosing)
+    engine.add_case("bram", "Client shouted")
+    engine.add_case("eva", "Missed hearing")
+    engine.next_phase()
+    engine.vote("anna", "c2")
+    vote = engine.state.contributions[-1].id
+    engine.next_phase()
+    assert engine.state.round.owner == "eva"
+    refused(engine, lambda: engine.edit(vote, target="c1"), "choice is over")
+    refused(engine, lambda: engine.remove(vote), "choice is over")
+    engine.previous_phase()
+    engine.edit(vote, target="c1")
+    engine.next_phase()
+    assert engine.state.round.owner == "bram"
