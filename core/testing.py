@@ -342,6 +342,17 @@ _ERROR_FIXES: tuple[tuple[str, str], ...] = (
             "another id, for instance prefixed with your organisation."
         ),
     ),
+    (
+        "cannot register",
+        N_("The entry point must name a module (or an object) with @hookimpl functions."),
+    ),
+    (
+        "slow to load",
+        N_(
+            "Every intervisie command waits for this: import heavy modules inside the "
+            "functions that need them, not at the top of the plugin."
+        ),
+    ),
     ("must return a list", N_("A hook returns a list: return [METHOD], not METHOD.")),
     ("not a Method", N_("intervisie_methods returns Method objects from intervisie.core.")),
     ("raised", N_("The hook raised an exception: call it by hand to see the traceback.")),
@@ -386,8 +397,10 @@ def plugin_problems(name: str, *, require_methods: bool = True) -> tuple[list[st
     info = next((p for p in registry.plugins if p.name == name), None)
     if info is None:  # pragma: no cover - load_registry always lists a named entry point
         return [_("entry point {name!r} did not load").format(name=name)], []
-    problems = _info_problems(info)
     methods = [registry.methods[m].method for m in info.methods]
+    # Language warnings come back below from method_problems, each with its fix.
+    covered = {w for method in methods for w in method.language_warnings()}
+    problems = _info_problems(info, covered)
     if require_methods and not methods and not info.error:
         problems.append(
             _(
@@ -401,18 +414,19 @@ def plugin_problems(name: str, *, require_methods: bool = True) -> tuple[list[st
     return list(dict.fromkeys(problems)), methods
 
 
-def _info_problems(info: PluginInfo) -> list[str]:
+def _info_problems(info: PluginInfo, covered: set[str]) -> list[str]:
     problems = []
     if info.error:
         line = _("plugin {name!r}: {error}").format(name=info.name, error=info.error)
         fix = explain(info.error)
         problems.append(f"{line}. {fix}" if fix else line)
     for warning in info.warnings:
-        problems.append(
-            _("plugin {name!r}: {warning} (a failure under INTERVISIE_STRICT_PLUGINS=1)").format(
-                name=info.name, warning=warning
-            )
-        )
+        if warning in covered:
+            continue
+        line = _("plugin {name!r}: {warning} (a failure under INTERVISIE_STRICT_PLUGINS=1)")
+        line = line.format(name=info.name, warning=warning)
+        fix = explain(warning)
+        problems.append(f"{line}. {fix}" if fix else line)
     return problems
 
 

@@ -390,3 +390,19 @@ def test_listing_entry_points_in_the_ini_generates_the_contract_tests(
     assert "intervisie-contract[authorkit] PASSED" in result.stdout.replace("::", "")
     assert "no entry point 'missing'" in result.stdout
     assert "1 failed, 1 passed" in result.stdout
+
+
+def test_a_missing_language_is_reported_once_with_its_fix(install) -> None:
+    code = GOOD.replace('summary=t("Een proef.", "A trial.")', 'summary=Text.of(nl="Proef.")')
+    message = failure(install(code))
+    assert message.count("summary: no en text") == 1
+    assert "1 problem(s) to fix" in message
+
+
+def test_a_slow_plugin_is_told_to_import_lazily(install, monkeypatch) -> None:
+    from intervisie.core import plugins
+
+    monkeypatch.setattr(plugins, "SLOW_LOAD_MS", -1.0)  # every load counts as slow
+    message = failure(install(GOOD))
+    assert "slow to load" in message
+    assert "import heavy modules inside the functions" in message
