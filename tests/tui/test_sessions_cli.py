@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 import sys
 from pathlib import Path
@@ -129,6 +130,10 @@ def test_resume_says_which_meeting_and_phase(cli, data: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert meeting in result.stdout and "Forces" in result.stdout
     assert cli("resume", meeting).returncode == 0
+    with Store.open(data_dir=data) as store:
+        store.acquire(meeting)  # this test process holds it now
+        held = cli("resume", meeting)
+    assert held.returncode == 0 and f"pid {os.getpid()}" in held.stdout
 
 
 def test_a_bad_store_file_is_reported_and_left_alone(cli, data: Path) -> None:

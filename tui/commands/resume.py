@@ -84,7 +84,10 @@ def _lang() -> str:
 @click.pass_context
 def resume(ctx: click.Context, meeting_id: str | None) -> None:
     """Reopen an unfinished meeting (the latest, or ID) where it was, paused."""
+    from datetime import UTC, datetime
+
     from intervisie.core.i18n import _
+    from intervisie.core.lease import may_take
     from intervisie.tui.commands.sessions import open_store
 
     with open_store(readonly=True) as store:
@@ -103,4 +106,12 @@ def resume(ctx: click.Context, meeting_id: str | None) -> None:
             id=found.meeting_id, date=found.info.date or "-", group=group, where=where(found.state)
         )
     )
+    holder = found.info.holder
+    if holder is not None and not may_take(holder, "", datetime.now(UTC)):
+        click.echo(
+            _(
+                "It is open in another facilitator process (pid {pid} on {host}); "
+                "here it would open read-only."
+            ).format(pid=holder.pid, host=holder.host)
+        )
     click.echo(_("The meeting screen is not there yet; the meeting stays as it is."))
