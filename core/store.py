@@ -409,10 +409,23 @@ class Store:
     def stored_events(self, meeting_id: str, after: int = 0) -> list[StoredEvent]:
         """The meeting's events in order (those after sequence number `after`)."""
         rows = self.event_rows(meeting_id, after)
-        out = []
-        for seq, doc in rows:
+        with paused_gc():
+            events = self._decode(meeting_id, rows)
+        return [StoredEvent(seq, event) for (seq, _doc), event in zip(rows, events, strict=True)]
+
+    def events(self, meeting_id: str) -> list[Event]:
+        rows = self.event_rows(meeting_id)
+        with paused_gc():
+            return self._decode(meeting_id, rows)
+
+    def _decode(self, meeting_id: str, rows: list[tuple[int, dict[str, Any]]]) -> list[Event]:
+        try:
+            return [event_from_dict(doc) for _seq, doc in rows]
+        except EventError:
+            pass
+        for seq, doc in rows:  # say which one
             try:
-                out.append(StoredEvent(seq, event_from_dict(doc)))
+                event_from_dict(doc)
             except EventError as exc:
                 raise unreadable(
                     self.path,
@@ -420,11 +433,7 @@ class Store:
                         seq=seq, id=meeting_id, error=exc
                     ),
                 ) from None
-        return out
-
-    def events(self, meeting_id: str) -> list[Event]:
-        with paused_gc():
-            return [stored.event for stored in self.stored_events(meeting_id)]
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def replay(self, meeting_id: str) -> SessionState:
         """The meeting's state now: its events folded by the engine (no plugin needed)."""
@@ -441,8 +450,9 @@ class Store:
             "SELECT seq, payload FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq",
             (meeting_id, after),
         )
+        loads = json.loads
         try:
-            return [(seq, json.loads(payload)) for seq, payload in rows]
+            return [(seq, loads(payload)) for seq, payload in rows]
         except ValueError as exc:
             raise unreadable(self.path, str(exc)) from None
 

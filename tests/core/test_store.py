@@ -253,3 +253,18 @@ def test_import_keeps_the_id_and_sequence(store: Store) -> None:
     assert store.meeting("m1").demo and store.meeting("m1").finished
     with pytest.raises(MeetingExists):
         store.import_meeting("m1", small_meeting())
+
+
+def test_an_event_this_program_cannot_read_is_named(store: Store) -> None:
+    from intervisie.core.store import StoreUnreadable
+
+    meeting = store.new_meeting()
+    for event in small_meeting():
+        store.append(meeting, event)
+    store._conn.execute(
+        "UPDATE events SET payload = '{\"type\": \"from_the_future\"}' WHERE seq = 3"
+    )
+    with pytest.raises(StoreUnreadable, match="event 3 of meeting"):
+        store.events(meeting)
+    with pytest.raises(StoreUnreadable, match="event 3 of meeting"):
+        store.stored_events(meeting)
