@@ -1,0 +1,250 @@
+"""The process dies, the terminal shrinks, people type a lot: the meeting survives.
+
+- SIGKILL or SIGTERM while a facilitator process appends contributions: every contribution
+  that process saw stored is there, once; the store is intact; a new facilitator process takes
+  the meeting over at once (the holder is a dead process on this host), marks it recovered,
+  and carries on.
+- Names and contributions of 10,000 characters, emoji (with joiners and flags) and
+  right-to-left text go through engine, store and `sessions show --json` unchanged, and the
+  human `sessions show`, the report and the certificate print them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from intervisie.core import commands as cmd
+from intervisie.core.clock import FakeClock
+from intervisie.core.live import LiveMeeting
+from intervisie.core.meeting import Group, Member
+from intervisie.core.model import ContributionKind, MeetingStep
+from intervisie.core.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+from store_helpers import START, case_method
+
+HELPERS = Path(__file__).resolve().parents[1] / "core"
+pytestmark = pytest.mark.fault
+
+FACILITATOR = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {helpers!r})
+    from store_helpers import GROUP, START, case_method, drive
+    from intervisie.core import commands as cmd
+    from intervisie.core.clock import FakeClock
+    from intervisie.core.live import LiveMeeting
+    from intervisie.core.model import ContributionKind, MeetingStep
+    from intervisie.core.store import Store
+
+    clock = FakeClock(START)
+    store = Store.open(data_dir={data!r}, clock=clock)
+    live = LiveMeeting.start(store, clock)
+    drive(live, clock, GROUP, case_method(), finish=False)
+    print("meeting", live.meeting_id, flush=True)
+    i = 0
+    while True:
+        i += 1
+        live.execute(cmd.AddContribution(
+            author="daan", kind=ContributionKind.FORCE, text=f"kracht {{i}}", side="driving"))
+        assert not live.pending, live.problem
+        print("stored", i, flush=True)
+        clock.advance(seconds=1)
+    """
+)
+
+
+def start_facilitator(data: Path) -> subprocess.Popen[str]:
+    code = FACILITATOR.format(helpers=str(HELPERS), data=str(data))
+    return subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def shown(cli, meeting_id: str) -> dict:
+    result = cli("sessions", "show", meeting_id, "--json")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return json.loads(result.stdout)
+
+
+def texts_of(doc: dict) -> list[str]:
+    return [c["text"] for r in doc["rounds"] for c in r["contributions"]]
+
+
+@pytest.mark.parametrize("after", [1, 7, 40])
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_a_facilitator_process_killed_mid_meeting_loses_nothing_it_stored(
+    cli, isolated_env: Path, sig: signal.Signals, after: int
+) -> None:
+    data = isolated_env / "data"
+    child = start_facilitator(data)
+    try:
+        assert child.stdout is not None
+        first = child.stdout.readline().split()
+        assert first[:1] == ["meeting"], child.stderr.read() if child.stderr else first
+        meeting_id = first[1]
+        stored = 0
+        while stored < after:
+            line = child.stdout.readline()
+            assert line.startswith("stored"), line
+            stored = int(line.split()[1])
+        child.send_signal(sig)  # in the middle of the next append, or between two
+        child.wait(timeout=30)
+        # Anything it printed before it died was stored before it said so.
+        stored = max([stored, *(int(x.split()[1]) for x in child.stdout if x.startswith("st"))])
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode == -sig
+
+    path = data / "intervisie.sqlite3"
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+    doc = shown(cli, meeting_id)
+    texts = texts_of(doc)
+    assert doc["status"] == "open"
+    for i in range(1, stored + 1):
+        assert texts.count(f"kracht {i}") == 1, f"contribution {i} lost or doubled"
+    # At most the one being written when the signal came is there beyond what it reported.
+    assert len([t for t in texts if t.startswith("kracht ")]) in (stored, stored + 1)
+
+    listed = json.loads(cli("sessions", "list", "--json").stdout)
+    assert [(m["id"], m["status"]) for m in listed] == [(meeting_id, "open")]
+
+    # A new facilitator process takes over at once: the holder is a dead process here.
+    clock = FakeClock(START)
+    with Store.open(data_dir=data, clock=clock) as store:
+        again = LiveMeeting.open(store, meeting_id, clock)
+        assert not again.readonly and again.recovered
+        again.execute(
+            cmd.AddContribution(
+                author="daan", kind=ContributionKind.FORCE, text="na herstel", side="driving"
+            )
+        )
+        again.close()
+    after_doc = shown(cli, meeting_id)
+    assert texts_of(after_doc)[:-1] == texts and texts_of(after_doc)[-1] == "na herstel"
+
+
+def test_killing_a_reader_while_a_meeting_is_written_harms_neither(cli, isolated_env: Path) -> None:
+    """`sessions show` killed again and again while the facilitator writes."""
+    data = isolated_env / "data"
+    child = start_facilitator(data)
+    try:
+        assert child.stdout is not None
+        meeting_id = child.stdout.readline().split()[1]
+        env = dict(os.environ)
+        for _ in range(5):
+            reader = subprocess.Popen(
+                [sys.executable, "-m", "intervisie.tui", "sessions", "show", meeting_id, "--json"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env=env,
+            )
+            time.sleep(0.3)
+            reader.kill()
+            reader.wait()
+        line = child.stdout.readline()
+        assert line.startswith("stored"), "the facilitator is still writing"
+    finally:
+        child.kill()
+        child.wait()
+    doc = shown(cli, meeting_id)
+    assert doc["status"] == "open"
+
+
+# -- long, emoji and right-to-left text --------------------------------------------------
+
+LONG = ("Lange casus met veel details. " * 400)[:10_000]
+EMOJI = "Team 👩‍⚖️ & 👨🏿‍💻 😬🏳️‍🌈 🇳🇱"
+RTL = "مرحبا، هذه قضية صعبة"
+HEBREW = "שלום — תיק קשה"
+MIXED = "Anna zegt: \u202bשלום\u202c en ‏مرحبا‏ 🙂"
+NAMES = {
+    "anna": "Anna 🌷",
+    "yusuf": "يوسف العلي",
+    "noa": "נועה כהן",
+    "long": "L" + "o" * 199,
+}
+
+
+def test_long_emoji_and_right_to_left_text_survive_store_and_show(
+    cli, isolated_env: Path, tmp_path: Path
+) -> None:
+    data = isolated_env / "data"
+    group = Group("g-😀", "Groep " + EMOJI, tuple(Member(k, v) for k, v in NAMES.items()))
+    clock = FakeClock(START)
+    with Store.open(data_dir=data, clock=clock) as store:
+        live = LiveMeeting.start(store, clock)
+        present = tuple(NAMES)
+        live.execute(
+            cmd.OpenMeeting(
+                group=group,
+                present=present,
+                facilitator="anna",
+                confidentiality=present,
+                minutes_available=120,
+            )
+        )
+        live.execute(cmd.AddCase(owner="yusuf", title=RTL, description=LONG))
+        live.execute(cmd.AddCase(owner="noa", title=EMOJI, description=MIXED))
+        live.execute(cmd.Vote(voter="long", case_id="c1"))
+        live.execute(cmd.ChooseCase())
+        method = case_method()
+        live.execute(cmd.StartRound(method=method))
+        live.execute(cmd.NextPhase())
+        for text in (LONG, EMOJI, RTL, HEBREW, MIXED):
+            live.execute(
+                cmd.AddContribution(
+                    author="noa", kind=ContributionKind.FORCE, text=text, side="driving"
+                )
+            )
+        for _ in range(len(method.phases) - 2):
+            live.execute(cmd.NextPhase())
+        live.execute(cmd.FinishRound())
+        live.execute(cmd.StartStep(step=MeetingStep.CLOSING))
+        clock.advance(minutes=50)
+        live.execute(cmd.FinishMeeting())
+        live.close()
+        meeting_id = live.meeting_id
+
+    doc = shown(cli, meeting_id)
+    assert [(c["title"], c["description"]) for c in doc["cases"]] == [
+        (RTL, LONG),
+        (EMOJI, MIXED),
+    ]
+    assert texts_of(doc) == [LONG, EMOJI, RTL, HEBREW, MIXED]
+    assert {m["id"]: m["name"] for m in doc["members"]} == NAMES
+    assert doc["group"]["name"] == "Groep " + EMOJI
+
+    human = cli("sessions", "show", meeting_id)
+    assert human.returncode == 0 and "Traceback" not in human.stderr
+    for text in (RTL, HEBREW, NAMES["yusuf"]):
+        assert text in human.stdout
+
+    for fmt in ("md", "html"):
+        report = cli("report", meeting_id, "--format", fmt)
+        assert report.returncode == 0, report.stderr
+        assert RTL in report.stdout and HEBREW in report.stdout
+        certificate = cli("certificate", meeting_id, "--format", fmt)
+        assert certificate.returncode == 0, certificate.stderr
+        for name in (NAMES["yusuf"], NAMES["noa"]):
+            assert name in certificate.stdout
+
+    export = tmp_path / "m.json"
+    assert cli("sessions", "export", meeting_id, "-o", str(export)).returncode == 0
+    other = cli("--data-dir", str(tmp_path / "other"), "sessions", "import", str(export))
+    assert other.returncode == 0, other.stderr
