@@ -268,3 +268,15 @@ def test_an_event_this_program_cannot_read_is_named(store: Store) -> None:
         store.events(meeting)
     with pytest.raises(StoreUnreadable, match="event 3 of meeting"):
         store.stored_events(meeting)
+
+
+def test_purge_reaches_the_file_while_another_window_has_the_store_open(tmp_path: Path) -> None:
+    with Store.open(data_dir=tmp_path) as store, Store.open(data_dir=tmp_path) as viewer:
+        meeting = store.new_meeting()
+        for event in small_meeting():
+            store.append(meeting, event)
+        assert viewer.events(meeting)[2].case.description == SECRET
+        result = store.purge(meeting)
+        assert result.reclaimed
+        assert SECRET.encode() not in _file_bytes(tmp_path)
+        assert viewer.events(meeting)[2].case.description == "[purged]"
