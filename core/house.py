@@ -176,9 +176,12 @@ def load_method_file(
     if base_lookup is None:
 
         def base_lookup(method_id: str) -> Method | None:
-            from intervisie.core.plugins import load_registry
+            from intervisie.core.plugins import load_registry, registry_in_progress
 
-            found = load_registry(house=False).methods.get(method_id)
+            # Called from a plugin's hook while plugins load: look in what loaded so far,
+            # rather than loading every plugin (the caller included) once more.
+            registry = registry_in_progress() or load_registry(house=False)
+            found = registry.methods.get(method_id)
             return found.method if found else None
 
     return build_method(read_document(path), path, base_lookup)

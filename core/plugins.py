@@ -204,6 +204,30 @@ def load_registry(
     """
     pm = new_plugin_manager()
     registry = Registry(pm)
+    _loading.append(registry)
+    try:
+        return _load_into(registry, house, only, extra_plugins, entry_points, house_dirs)
+    finally:
+        _loading.remove(registry)
+
+
+_loading: list[Registry] = []
+"""Registries being loaded: a plugin hook that loads a house file finds its base here."""
+
+
+def registry_in_progress() -> Registry | None:
+    return _loading[-1] if _loading else None
+
+
+def _load_into(
+    registry: Registry,
+    house: bool,
+    only: Iterable[str] | None,
+    extra_plugins: Sequence[tuple[str, object]],
+    entry_points: Iterable[metadata.EntryPoint] | None,
+    house_dirs: Iterable[Path] | None,
+) -> Registry:
+    pm = registry.pm
     for module_name in CORE_PLUGINS:
         _register_core(pm, module_name)
     wanted = set(only) if only is not None else plugin_filter()
@@ -402,7 +426,11 @@ def _add_house_method(registry, path, doc, lookup, build_method, error_type) -> 
     try:
         method = build_method(doc, path, lookup)
     except error_type as exc:
-        registry.house_problems.append(HouseProblem(path, "; ".join(exc.problems)))
+        message = "; ".join(exc.problems)
+        base = registry.methods.get(doc.get("extends"))  # type: ignore[arg-type]
+        if base is not None and base.source.kind == "house":
+            message += f" (base: {base.source.path})"
+        registry.house_problems.append(HouseProblem(path, message))
         return
     if method.id in registry.methods:
         other = registry.methods[method.id].source

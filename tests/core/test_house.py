@@ -125,3 +125,39 @@ def test_extends_an_unknown_method_names_the_base(tmp_path: Path) -> None:
 def test_a_missing_folder_is_no_problem(tmp_path: Path) -> None:
     reg = load_registry(entry_points=[], house_dirs=[tmp_path / "absent"])
     assert reg.errors() == [] and reg.methods == {}
+
+
+def test_a_broken_extension_of_a_house_method_names_both_files(tmp_path: Path) -> None:
+    base = write(tmp_path, "a_huis.toml", VALID)
+    child = write(
+        tmp_path,
+        "b_kind.toml",
+        'id = "kind"\nextends = "huis"\n[[phases]]\nid = "vragen"\nminutes = -1\n',
+    )
+    reg = load_registry(entry_points=[], house_dirs=[tmp_path])
+    (error,) = reg.errors()
+    assert str(child) in error and str(base) in error
+
+
+def test_a_plugin_hook_loading_a_house_file_finds_its_base_without_reloading(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "huis.toml", VALID)
+    child = write(tmp_path / "pkg", "kind.toml", 'id = "kind"\nextends = "huis"\n')
+    calls = []
+
+    from types import SimpleNamespace
+
+    from intervisie.core import hookimpl
+
+    @hookimpl
+    def intervisie_methods():
+        calls.append(1)
+        return [load_method_file(child)]
+
+    bundle = SimpleNamespace(intervisie_methods=intervisie_methods)
+    reg = load_registry(entry_points=[], extra_plugins=[("bundle", bundle)], house_dirs=[tmp_path])
+    # The house folder loads after plugins, so the base is not there yet: a clear error,
+    # and the hook ran once (no recursive reload).
+    assert calls == [1]
+    assert any("'huis'" in e for e in reg.errors())
