@@ -261,9 +261,7 @@ def test_an_event_this_program_cannot_read_is_named(store: Store) -> None:
     meeting = store.new_meeting()
     for event in small_meeting():
         store.append(meeting, event)
-    store._conn.execute(
-        "UPDATE events SET payload = '{\"type\": \"from_the_future\"}' WHERE seq = 3"
-    )
+    store._conn.execute('UPDATE events SET payload = \'{"type": "from_the_future"}\' WHERE seq = 3')
     with pytest.raises(StoreUnreadable, match="event 3 of meeting"):
         store.events(meeting)
     with pytest.raises(StoreUnreadable, match="event 3 of meeting"):
