@@ -120,7 +120,7 @@ class IntervisieApp(App[None]):
         from intervisie.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
-        if self.resume_id is not None:
+        if self.resume_id is not None or self.extra.get("resume"):
             self.resume_meeting(self.resume_id)
         elif self.method_id is not None:
             self.open_setup(self.method_id)
@@ -135,7 +135,7 @@ class IntervisieApp(App[None]):
             from intervisie.core.storefile import StoreError
 
             try:
-                self._store = Store.open(data_dir=self.data_dir)
+                self._store = Store.open(data_dir=self.data_dir, clock=self.clock)
             except StoreError as exc:
                 self.notify(str(exc), severity="error", timeout=15)
                 return None
@@ -149,7 +149,7 @@ class IntervisieApp(App[None]):
         from intervisie.core.storefile import StoreError
 
         try:
-            return Store.open(data_dir=self.data_dir, readonly=True)
+            return Store.open(data_dir=self.data_dir, readonly=True, clock=self.clock)
         except StoreError:
             return None
 
@@ -205,15 +205,21 @@ class IntervisieApp(App[None]):
         self.link = link
         self.route(link)
 
-    def resume_meeting(self, meeting_id: str) -> None:
+    def resume_meeting(self, meeting_id: str | None) -> None:
+        """Reopen a meeting (`None`: the latest unfinished one) where it was, paused."""
         from intervisie.core.storefile import StoreError
+        from intervisie.tui.commands.resume import find_resumable
         from intervisie.tui.screens.link import MeetingLink
 
         store = self.store()
         if store is None:
             return
         try:
-            link = MeetingLink.reopen(self.clock, store, store.resolve(meeting_id))
+            found = find_resumable(store, meeting_id)
+            if found is None:
+                self.notify(_("There is no unfinished meeting to resume."), severity="warning")
+                return
+            link = MeetingLink.reopen(self.clock, store, found.meeting_id)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return

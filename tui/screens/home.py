@@ -218,6 +218,8 @@ class HomeScreen(BaseScreen):
         recent.clear_options()
         for item in self.recent[:5]:
             recent.add_option(Option(item.line(), id=item.id))
+        if self.recent:
+            recent.highlighted = 0
         recent.set_class(not self.recent, "hidden")
 
     def relabel(self) -> None:

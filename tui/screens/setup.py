@@ -9,7 +9,7 @@ import secrets
 from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, SelectionList, Static
 
 from intervisie.core import commands as cmd
@@ -76,11 +76,11 @@ class SetupScreen(BaseScreen):
             yield Label(_("Present (space ticks)"), classes="field")
             yield SelectionList[str](id="present")
             with Horizontal(classes="row"):
-                with VerticalScroll(classes="col"):
+                with Vertical(classes="col"):
                     yield Label(_("Facilitator"), classes="field")
                     yield Select([], id="facilitator", prompt=_("choose"))
                     yield Checkbox(_("takes part too"), id="participates")
-                with VerticalScroll(classes="col"):
+                with Vertical(classes="col"):
                     yield Label(_("Timekeeper (optional)"), classes="field")
                     yield Select([], id="timekeeper", prompt=_("nobody"))
                     yield Label(_("Note-taker (optional)"), classes="field")
@@ -95,11 +95,11 @@ class SetupScreen(BaseScreen):
                     classes="method-option",
                 )
             with Horizontal(classes="row"):
-                with VerticalScroll(classes="col"):
+                with Vertical(classes="col"):
                     yield Label(_("Minutes available"), classes="field")
                     planned = method.total_minutes()
                     yield Input(str(int(-(-planned // 5) * 5)), id="minutes", type="integer")
-                with VerticalScroll(classes="col"):
+                with Vertical(classes="col"):
                     yield Label(_("Place"), classes="field")
                     yield Input(placeholder=_("room, building"), id="place")
                     yield Checkbox(_("online"), id="online")
@@ -110,6 +110,7 @@ class SetupScreen(BaseScreen):
                 _("Confidentiality: each present member accepts the agreement"),
                 classes="field",
             )
+            yield Checkbox(_("Everyone present accepts"), id="all-accept")
             yield SelectionList[str](id="confidentiality")
             yield Button(_("Open the meeting (ctrl+s)"), id="open", variant="primary")
         yield Footer(compact=True)
@@ -124,6 +125,7 @@ class SetupScreen(BaseScreen):
         title = RichText(" " + _("New meeting") + " · ", style="bold")
         title.append(text(self.method.name, lang), style="bold")
         self.query_one("#setup-title", Static).update(title)
+        self.query_one("#form").can_focus = False
         for widget in self.query("#form Input, #form Select"):
             widget.compact = True  # type: ignore[attr-defined]
         self.fill_group()
@@ -137,10 +139,13 @@ class SetupScreen(BaseScreen):
 
     def fill_group(self) -> None:
         group = self.group()
-        name = self.query_one("#group-name", Input)
-        members = self.query_one("#members", Input)
-        name.value = group.name if group else ""
-        members.value = ", ".join(m.name for m in group.members) if group else ""
+        current = group.id if group else NEW_GROUP
+        if getattr(self, "_filled_group", None) == current:
+            return  # the Select reports its first value late; keep what was typed
+        self._filled_group = current
+        if group is not None:  # a new group keeps whatever was typed already
+            self.query_one("#group-name", Input).value = group.name
+            self.query_one("#members", Input).value = ", ".join(m.name for m in group.members)
         self.fill_members()
 
     def members(self) -> tuple[Member, ...]:
@@ -153,6 +158,8 @@ class SetupScreen(BaseScreen):
         present.clear_options()
         for m in members:
             present.add_option((m.name, m.id, m.id in was or m.id not in self._known_ids()))
+        if members:
+            present.highlighted = 0
         self._known = {m.id for m in members}
         self.fill_roles()
 
@@ -178,8 +185,11 @@ class SetupScreen(BaseScreen):
         conf = self.query_one("#confidentiality", SelectionList)
         accepted = set(conf.selected)
         conf.clear_options()
+        everyone = self.query_one("#all-accept", Checkbox).value
         for name, member_id in present:
-            conf.add_option((name, member_id, member_id in accepted))
+            conf.add_option((name, member_id, everyone or member_id in accepted))
+        if present:
+            conf.highlighted = 0
         self.show_fit()
 
     def options(self) -> dict[str, str]:
@@ -255,6 +265,12 @@ class SetupScreen(BaseScreen):
             self.fill_roles()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        if event.checkbox.id == "all-accept":
+            conf = self.query_one("#confidentiality", SelectionList)
+            if event.value:
+                conf.select_all()
+            else:
+                conf.deselect_all()
         self.show_fit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
