@@ -220,3 +220,26 @@ def test_an_abandoned_setup_leaves_no_meeting_behind(store, clock) -> None:
     assert store.meetings()
     live.close()
     assert store.meetings() == []
+
+
+@pytest.mark.parametrize("method_id", ["incident", "roddel", "denkhoeden", "krachtenveld"])
+@pytest.mark.parametrize(("seed", "lang"), [(0, "nl"), (5, "en")])
+def test_every_built_in_demo_meeting_survives_store_export_and_import(
+    tmp_path, method_id, seed, lang
+):
+    from intervisie.core.demo import play_demo
+    from intervisie.core.plugins import load_registry
+
+    method = load_registry(house=False).methods[method_id].method
+    events = play_demo(method, seed=seed, lang=lang)
+    with Store.open(data_dir=tmp_path / "a") as a, Store.open(data_dir=tmp_path / "b") as b:
+        one_by_one = a.new_meeting(demo=True)
+        for event in events:
+            a.append(one_by_one, event)
+        assert a.events(one_by_one) == events
+        assert a.replay(one_by_one) == replay(events)
+        doc = export_document(a, one_by_one)
+        path = write_export(doc, tmp_path / "m.json")
+        import_file(b, path)
+        assert export_document(b, one_by_one) == doc
+        assert b.meeting(one_by_one).demo and b.meeting(one_by_one).finished
