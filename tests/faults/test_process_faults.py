@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -248,3 +249,131 @@ def test_long_emoji_and_right_to_left_text_survive_store_and_show(
     assert cli("sessions", "export", meeting_id, "-o", str(export)).returncode == 0
     other = cli("--data-dir", str(tmp_path / "other"), "sessions", "import", str(export))
     assert other.returncode == 0, other.stderr
+
+
+# -- the terminal: resized to 40x12 and back, and the TUI ended by SIGTERM -------------------
+
+
+def screen_text(app) -> str:
+    from textual.widgets import Static
+
+    return "\n".join(str(w.render()) for w in app.screen.query(Static) if w.display)
+
+
+async def open_incident_meeting(app, pilot) -> None:
+    """From home to the incident method's runner, the way a facilitator does it."""
+    from textual.widgets import Input, OptionList, Select, SelectionList
+
+    methods = app.screen.query_one("#methods", OptionList)
+    methods.highlighted = methods.get_option_index("incident")
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = app.screen
+    screen.query_one("#group-name", Input).value = "Sectie 🌍 عائلة"
+    screen.query_one("#members", Input).value = "Sanne, Pieter, Aylin, Joost, Eva, Mo"
+    await pilot.pause()
+    screen.query_one("#facilitator", Select).value = "m6"
+    screen.query_one("#confidentiality", SelectionList).select_all()
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def add(app, pilot, text: str) -> None:
+    from textual.widgets import Input
+
+    await pilot.press("a")
+    await pilot.pause()
+    field = app.focused
+    assert isinstance(field, Input)
+    field.value = text
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+def test_the_terminal_shrunk_to_40x12_and_back_keeps_the_meeting() -> None:
+    import asyncio
+
+    from intervisie.tui.app import IntervisieApp
+    from intervisie.tui.screens.home import HomeScreen
+    from intervisie.tui.screens.runner import RunnerScreen
+
+    async def run() -> None:
+        app = IntervisieApp(clock=FakeClock(START))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            for _ in range(2):  # twice: the second time must work like the first
+                await pilot.resize_terminal(40, 12)
+                await pilot.pause()
+                assert "This terminal is 40x12" in screen_text(app)
+                await pilot.resize_terminal(80, 24)
+                await pilot.pause()
+                assert "This terminal is" not in screen_text(app)
+                methods = app.screen.query_one("#methods")
+                assert methods.display and methods.option_count >= 4
+                assert methods.size.width > 0 and methods.size.height > 0
+
+            await open_incident_meeting(app, pilot)
+            assert isinstance(app.screen, RunnerScreen)
+            await add(app, pilot, "Cliënt belde 🙂 " + "x" * 200)
+            await add(app, pilot, "مرحبا، هذه قضية")
+            await add(app, pilot, LONG)
+            before = screen_text(app)
+            assert "Cliënt belde 🙂" in before and "مرحبا، هذه قضية" in before
+            await pilot.resize_terminal(40, 12)
+            await pilot.pause()
+            assert "This terminal is 40x12" in screen_text(app)
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            after = screen_text(app)
+            assert "This terminal is" not in after
+            assert isinstance(app.screen, RunnerScreen)
+            assert "Cliënt belde 🙂" in after and "مرحبا، هذه قضية" in after
+            state = app.link.state
+            stored = [c.title for c in state.cases] + [c.text for c in state.contributions]
+            assert "مرحبا، هذه قضية" in stored
+            assert any(t.startswith("Cliënt belde 🙂 xxx") for t in stored)
+            assert LONG in stored, "10,000 characters typed in one go are kept whole"
+
+    asyncio.run(run())
+
+
+def tmux(socket: str, *args: str) -> str:
+    return subprocess.run(
+        ["tmux", "-L", socket, *args], capture_output=True, text=True, timeout=30
+    ).stdout
+
+
+@pytest.mark.skipif(not shutil.which("tmux"), reason="needs tmux (apt-get install tmux)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="tui: no SIGTERM handler; Textual's default is to die at once, leaving the terminal "
+    "in the alternate screen with mouse reporting on and the cursor hidden",
+)
+def test_sigterm_ends_the_app_and_gives_the_terminal_back(tmp_path: Path) -> None:
+    socket = f"intervisie-faults-{os.getpid()}"
+    pidfile = tmp_path / "pid"
+    script = tmp_path / "run.sh"
+    script.write_text(
+        f"{sys.executable} -m intervisie.tui &\necho $! > {pidfile}\nwait $!\nsleep 60\n",
+        encoding="utf-8",
+    )
+    tmux(socket, "new-session", "-d", "-s", "t", "-x", "80", "-y", "24", f"sh {script}")
+    try:
+        deadline = time.monotonic() + 30
+        while "intervisie" not in tmux(socket, "capture-pane", "-p", "-t", "t"):
+            assert time.monotonic() < deadline, "the app did not start"
+            time.sleep(0.2)
+        pid = int(pidfile.read_text())
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        while Path(f"/proc/{pid}").exists():
+            assert time.monotonic() < deadline, "the app did not end on SIGTERM"
+            time.sleep(0.1)
+        flags = tmux(socket, "display", "-p", "-t", "t", "#{alternate_on} #{mouse_any_flag}")
+        assert flags.split() == ["0", "0"], "alternate screen or mouse reporting left on"
+    finally:
+        tmux(socket, "kill-server")
