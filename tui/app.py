@@ -333,6 +333,12 @@ class IntervisieApp(App[None]):
             return
         self.route(link)
 
+    def start_demo(self, method_id: str) -> None:
+        """Demo mode (the trainers' screens): a sample meeting through these screens."""
+        from intervisie.tui.screens.demo import start_demo
+
+        start_demo(self, method_id)
+
     def go_home(self) -> None:
         from intervisie.tui.screens.home import HomeScreen
 

@@ -65,12 +65,18 @@ class TranslatedBindings:
         return out
 
     def own_bindings(self) -> list[ActiveBinding]:
-        """The bindings of this screen and the app (not of the focused widget), translated."""
+        """The keys this screen and the app define (not Textual's own, not the focused
+        widget's), translated: what the help screen lists."""
         app = self.app  # type: ignore[attr-defined]
+        declared: set[str] = set()
+        for owner in (type(self), type(app)):
+            for binding in getattr(owner, "BINDINGS", []):
+                if isinstance(binding, Binding):
+                    declared.update(k.strip() for k in binding.key.split(","))
         return [
             item
-            for item in self.active_bindings.values()  # type: ignore[attr-defined]
-            if (item.node is self or item.node is app) and item.binding.description
+            for key, item in self.active_bindings.items()  # type: ignore[attr-defined]
+            if key in declared and item.binding.description
         ]
 
     def describe_binding(self, key: str, description: str) -> str:

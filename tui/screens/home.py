@@ -305,7 +305,7 @@ class HomeScreen(BaseScreen):
         if action == "advisor":
             return _module_exists("intervisie.tui.screens.advisor")
         if action == "demo":
-            return getattr(self.app, "start_demo", None) is not None
+            return _module_exists("intervisie.tui.screens.demo")
         if action == "resume":
             return bool(self.recent)
         return True

@@ -14,12 +14,10 @@ from intervisie.tui.widgets.timeline import timeline_spans
 
 
 def short_name(name: str, room: int) -> str:
-    word = name.split()[0] if name.split() else name
+    """The phase name cut to `room` cells, marked with … when cut."""
     if len(name) <= room:
         return name
-    if len(word) <= room:
-        return word
-    return word[: max(room - 1, 1)] + "…"
+    return name[: max(room - 1, 1)].rstrip() + "…"
 
 
 class Stepper(Static):
