@@ -14,6 +14,7 @@ from intervisie.core.compare import (
     CASE_KIND_LABELS,
     KIND_LABELS,
     LEVEL_LABELS,
+    OWNER_SYMBOLS,
     SAFETY_LABELS,
     Comparison,
     MethodProfile,
@@ -25,6 +26,7 @@ from intervisie.core.compare import (
     ruler,
 )
 from intervisie.core.i18n import _, tr
+from intervisie.core.model import OwnerPosition
 
 MIN_COLUMN = 14
 END_MARK = "■"
@@ -68,6 +70,7 @@ def _facts(comparison: Comparison, lang: str, width: int) -> str:
         (_("Safety needed"), [tr(SAFETY_LABELS[m.safety_needed], lang) for m in methods]),
         (_("Suits"), [_suits_cell(m, lang) for m in methods]),
         (_("Phases"), [str(len(m.phases)) for m in methods]),
+        (_("Case owner (min)"), [_owner_cell(m) for m in methods]),
         (_("Asks of the group"), [m.asks_of_group.get(lang) or "-" for m in methods]),
         (_("Asks of the facilitator"), [m.asks_of_facilitator.get(lang) or "-" for m in methods]),
     ]
@@ -84,6 +87,16 @@ def _minutes_cell(profile: MethodProfile) -> str:
 def _group_cell(profile: MethodProfile) -> str:
     gs = profile.group_size
     return _("{min}-{max}, ideal {ideal}").format(min=gs.min, max=gs.max, ideal=gs.ideal)
+
+
+def _owner_cell(profile: MethodProfile) -> str:
+    """Minutes per owner position, by symbol: `▇ 15  ▆ 10  ▒ 35`."""
+    spent = profile.owner_minutes()
+    return "  ".join(
+        f"{OWNER_SYMBOLS[pos]} {format_minutes(spent[pos])}"
+        for pos in OwnerPosition
+        if pos in spent
+    )
 
 
 def _suits_cell(profile: MethodProfile, lang: str) -> str:

@@ -113,6 +113,8 @@ def test_a_house_method_compares_with_a_builtin(house: Path) -> None:
     text = run("methods", "compare", "huis", BUILTINS[0]).output
     assert "House method" in text and "Behind the back" in text
     assert "Quick thinking." in text and "░" in text
+    owner_row = next(line for line in text.splitlines() if line.startswith("Case owner (min)"))
+    assert "▆ 10  ░ 10" in owner_row, "minutes per owner position, by symbol"
 
 
 def test_participants_apply_to_every_method(house: Path) -> None:
