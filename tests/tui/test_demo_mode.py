@@ -217,3 +217,18 @@ def test_snapshot_demo_runner_80x24(snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(IntervisieApp(), terminal_size=(80, 24), run_before=run_before)
+
+
+@pilot
+async def test_home_d_starts_the_demo_of_the_highlighted_method() -> None:
+    app = IntervisieApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DemoSpeedScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query(DemoBanner)
+        assert app.link is not None and app.link.state.demo
