@@ -102,10 +102,10 @@ class HomeScreen(BaseScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.fill_methods()
-        self.load_recent()
-        self.relabel()
+        self.relabel(recent=False)
         self.query_one("#methods", OptionList).focus()
+        # The store is read just after the first paint: the methods show at once.
+        self.call_after_refresh(self.load_recent)
 
     # -- content ----------------------------------------------------------------------
 
@@ -222,7 +222,7 @@ class HomeScreen(BaseScreen):
             recent.highlighted = 0
         recent.set_class(not self.recent, "hidden")
 
-    def relabel(self) -> None:
+    def relabel(self, recent: bool = True) -> None:
         super().relabel()
         self.query_one("#topbar", TopBar).render_bar()
         self.query_one("#left", Vertical).border_title = _("Methods")
@@ -233,7 +233,8 @@ class HomeScreen(BaseScreen):
         if errors:
             problems.update("⚠ " + _("Not loaded:") + "\n" + "\n".join(errors))
         self.fill_methods()
-        self.load_recent()
+        if recent:
+            self.load_recent()
 
     # -- events and actions -----------------------------------------------------------
 

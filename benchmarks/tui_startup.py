@@ -1,0 +1,135 @@
+"""How much slower the app reaches its home screen than a bare Textual app, measured alternately.
+
+Each run is a fresh process, headless, timed from the moment it is started until the first
+refresh of its first screen (the app exits from `call_after_refresh`), and reports its peak
+RSS. The baseline is a bare Textual app with a Header, an OptionList of the same entries
+(the method lines home shows, computed once beforehand), a Static and a Footer.
+Targets (DESIGN.md, Benchmarks): time ratio 1.2 or less, at most 10 MiB more peak RSS.
+
+Usage: python benchmarks/tui_startup.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+TARGET_RATIO = 1.2
+TARGET_EXTRA_MIB = 10.0
+
+APP = r"""
+import resource, sys, time
+from intervisie.tui.app import IntervisieApp
+from intervisie.tui.screens.home import HomeScreen
+
+mounted = HomeScreen.on_mount
+
+def on_mount(self):
+    self.call_after_refresh(done, self.app)  # first in line after the first refresh
+    mounted(self)
+
+def done(app):
+    print(time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    app.exit()
+
+HomeScreen.on_mount = on_mount
+IntervisieApp().run(headless=True, size=(80, 24))
+"""
+
+BARE = r"""
+import json, resource, sys, time
+from textual.app import App
+from textual.widgets import Footer, Header, OptionList, Static
+
+ENTRIES = json.loads(sys.argv[1])
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield OptionList(*ENTRIES)
+        yield Static("details")
+        yield Footer()
+
+    def on_mount(self):
+        self.call_after_refresh(self.done)
+
+    def done(self):
+        print(time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+        self.exit()
+
+Bare().run(headless=True, size=(80, 24))
+"""
+
+
+def entries(env: dict[str, str]) -> list[str]:
+    code = (
+        "import json\n"
+        "from intervisie.core.plugins import load_registry\n"
+        "from intervisie.tui.screens.home import HomeScreen\n"
+        "reg = load_registry()\n"
+        "print(json.dumps([HomeScreen.method_line(None, m, 'en').plain "
+        "for m in reg.methods.values()]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)
+
+
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from start to first refresh, and peak RSS in MiB."""
+    start = time.time()
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
+    line = out.stdout.strip().splitlines()[-1]
+    at, rss_kib = line.split()
+    return float(at) - start, int(rss_kib) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(
+            os.environ,
+            INTERVISIE_CONFIG_DIR=home,
+            INTERVISIE_DATA_DIR=home,
+            LANG="en_US.UTF-8",
+            TEXTUAL_ANIMATIONS="none",
+        )
+        app = [sys.executable, "-c", APP]
+        bare = [sys.executable, "-c", BARE, json.dumps(entries(env))]
+        for _ in range(2):  # warm the file cache
+            run(app, env)
+            run(bare, env)
+        app_t, app_m, bare_t, bare_m = [], [], [], []
+        for _ in range(args.runs):
+            t, m = run(app, env)
+            app_t.append(t)
+            app_m.append(m)
+            t, m = run(bare, env)
+            bare_t.append(t)
+            bare_m.append(m)
+    a_ms, b_ms = statistics.median(app_t) * 1000, statistics.median(bare_t) * 1000
+    a_mib, b_mib = statistics.median(app_m), statistics.median(bare_m)
+    ratio, extra = a_ms / b_ms, a_mib - b_mib
+    print(f"intervisie home     median {a_ms:7.1f} ms  peak RSS {a_mib:6.1f} MiB")
+    print(f"bare Textual app    median {b_ms:7.1f} ms  peak RSS {b_mib:6.1f} MiB")
+    print(
+        f"time ratio {ratio:.2f} (target {TARGET_RATIO}) "
+        f"{'ok' if ratio <= TARGET_RATIO else 'OVER TARGET'}"
+    )
+    print(
+        f"extra memory {extra:+.1f} MiB (target at most {TARGET_EXTRA_MIB:.0f}) "
+        f"{'ok' if extra <= TARGET_EXTRA_MIB else 'OVER TARGET'}"
+    )
+
+
+if __name__ == "__main__":
+    main()
