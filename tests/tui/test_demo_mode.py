@@ -195,6 +195,7 @@ async def test_a_demo_not_saved_leaves_the_store_alone() -> None:
         await pilot.pause()
         start_demo(app, BUILTINS[-1], speed=120, real=real)
         await pilot.pause()
+        assert app.link.method_id == BUILTINS[-1], "the screens name the demo's method"
         real.t += 24 * 3600
         await pilot.pause(0.6)
         await pilot.pause()

@@ -103,10 +103,8 @@ class CompareScreen(BaseScreen):
         picker.focus()
 
     def _pick_label(self, method_id: str) -> RichText:
-        method = self.registry.methods[method_id].method
-        label = RichText(method.name.get(self.lang))
-        label.append(f"  {format_minutes(method.total_minutes())}", style="dim")
-        return label
+        """The method's name (its minutes stand beside its bar)."""
+        return RichText(self.registry.methods[method_id].method.name.get(self.lang))
 
     def selected_ids(self) -> list[str]:
         """Picked methods in the registry's order (the order of the list)."""

@@ -272,6 +272,7 @@ def start_demo(
             return
         player = DemoPlayer.for_method(method, seed=seed, lang=language, speed=chosen, real=real)
         controller = DemoController(app, player, name)
+        controller.link.method_id = method_id  # the screens name the method from the link
         controller.start()
         if on_start is not None:
             on_start(controller)
