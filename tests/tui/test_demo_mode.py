@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 import pytest
+from textual.app import App
 
 from intervisie.core import commands as cmd
 from intervisie.core.demo import DEMO_START
@@ -205,19 +206,15 @@ async def test_a_demo_not_saved_leaves_the_store_alone() -> None:
     assert stored_meetings(home) == []
 
 
-def test_snapshot_demo_runner_80x24(snap_compare) -> None:
-    real = Real()
+class SpeedApp(App[None]):
+    """Only the speed dialog, so the snapshot changes only when the dialog does."""
 
-    async def run_before(pilot) -> None:
-        start_demo(pilot.app, "incident", speed=60, real=real, lang="en")
-        await pilot.pause()
-        for _ in range(4):
-            await pilot.press("n")
-            await pilot.pause()
-        pilot.app.clear_notifications()
-        await pilot.pause()
+    def on_mount(self) -> None:
+        self.push_screen(DemoSpeedScreen("Incident method", 75.5))
 
-    assert snap_compare(IntervisieApp(), terminal_size=(80, 24), run_before=run_before)
+
+def test_snapshot_speed_dialog_80x24(snap_compare) -> None:
+    assert snap_compare(SpeedApp(), terminal_size=(80, 24))
 
 
 @pilot

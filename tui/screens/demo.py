@@ -103,9 +103,11 @@ class DemoSpeedScreen(BaseModal[int | None]):
         )
         speeds = self.query_one("#speeds", OptionList)
         for speed in SPEEDS:
-            real = self.minutes / speed
-            label = _("{speed}x: the method's {minutes} min take {real} min").format(
-                speed=speed, minutes=format_minutes(self.minutes), real=format_minutes(real)
+            seconds = round(self.minutes * 60 / speed)
+            label = _("{speed}x: the method's {minutes} min take {real}").format(
+                speed=speed,
+                minutes=format_minutes(self.minutes),
+                real=f"{seconds // 60}:{seconds % 60:02d}",
             )
             speeds.add_option(Option(label, id=str(speed)))
         speeds.highlighted = SPEEDS.index(DEFAULT_SPEED)
