@@ -133,6 +133,13 @@ def test_the_facilitator_s_keys_steer_the_demo_and_capturing_is_refused() -> Non
     assert messages[-1] == "Demo speed: 120x"
 
 
+async def settle(pilot, controller) -> None:
+    """Run the demo's tick now (not waiting for its timer), then let the screens catch up."""
+    controller.tick()
+    await pilot.pause()
+    await pilot.pause()
+
+
 def stored_meetings(home) -> list:
     data = home / "data"
     if not data.exists() or not any(data.iterdir()):
@@ -173,8 +180,7 @@ async def test_a_demo_plays_through_the_runner_to_the_last_phase_and_is_saved_on
         assert "10/10" in str(app.screen.query_one("#phase-name").render())
         assert stored_meetings(home) == [], "nothing is stored while the demo plays"
         real.t += 24 * 3600
-        await pilot.pause(0.6)
-        await pilot.pause()
+        await settle(pilot, controller)
         assert controller.player.finished
         assert isinstance(app.screen, DemoSaveScreen)
         await pilot.press("s")
@@ -194,12 +200,12 @@ async def test_a_demo_not_saved_leaves_the_store_alone() -> None:
     app = IntervisieApp()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        start_demo(app, BUILTINS[-1], speed=120, real=real)
+        started = []
+        start_demo(app, BUILTINS[-1], speed=120, real=real, on_start=started.append)
         await pilot.pause()
         assert app.link.method_id == BUILTINS[-1], "the screens name the demo's method"
         real.t += 24 * 3600
-        await pilot.pause(0.6)
-        await pilot.pause()
+        await settle(pilot, started[0])
         assert isinstance(app.screen, DemoSaveScreen)
         await pilot.press("escape")
         await pilot.pause()
@@ -230,3 +236,23 @@ async def test_home_d_starts_the_demo_of_the_highlighted_method() -> None:
         await pilot.pause()
         assert app.screen.query(DemoBanner)
         assert app.link is not None and app.link.state.demo
+
+
+@pilot
+async def test_the_single_keys_steer_even_where_a_screen_focuses_its_text_field() -> None:
+    from textual.widgets import Input
+
+    real = Real()
+    app = IntervisieApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        started = []
+        start_demo(app, "roddel", speed=60, real=real, on_start=started.append)
+        await pilot.pause()
+        await pilot.press("n")  # revisit -> intake, whose case field takes the focus
+        await settle(pilot, started[0])
+        assert type(app.screen).__name__ == "IntakeScreen"
+        assert not isinstance(app.focused, Input)
+        await pilot.press("n")
+        await settle(pilot, started[0])
+        assert app.link.state.step.value == "choice" or app.link.state.round is not None

@@ -22,7 +22,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.timer import Timer
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from intervisie.core.compare import format_minutes
@@ -221,10 +221,16 @@ class DemoController:
         self.app.call_later(callback)
 
     def decorate(self) -> None:
-        """Put the demo banner on the meeting screen showing now, and keep it current."""
+        """Put the demo banner on the meeting screen showing now, and keep it current.
+
+        A demo captures nothing, so a focused text field (where letters would type) is
+        released: the facilitator's single keys steer the demo on every screen.
+        """
         screen = self.app.screen
         if getattr(screen, "link", None) is not self.link or not screen.is_mounted:
             return
+        if isinstance(screen.focused, Input | TextArea):
+            screen.set_focus(None)  # nothing is typed in a demo: keep the single keys live
         banners = screen.query(DemoBanner)
         if banners:
             banners.first().show_state()
