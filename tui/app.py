@@ -392,9 +392,9 @@ class IntervisieApp(App[None]):
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not binding.description or binding.action in seen:
-                continue
             if binding.action == "command_palette" or not active.enabled:
+                continue
+            if not binding.description or binding.action in seen:
                 continue
             seen.add(binding.action)
             action = binding.action

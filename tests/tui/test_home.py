@@ -125,3 +125,12 @@ async def test_quit_from_home_needs_no_confirmation() -> None:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+@pilot
+async def test_every_key_of_the_screen_is_also_in_the_command_palette() -> None:
+    app = IntervisieApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Start", "Search", "Language", "Help", "Quit"} <= titles

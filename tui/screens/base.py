@@ -80,7 +80,11 @@ class TranslatedBindings:
         ]
 
     def describe_binding(self, key: str, description: str) -> str:
-        """The description shown for a key; screens override it for keys that change role."""
+        """The description shown for a key; screens override it for keys that change role.
+
+        The command palette's key shows as `^p` alone: the footer needs the room."""
+        if key == "ctrl+p":
+            return ""
         return _(description) if description else description
 
 

@@ -43,6 +43,7 @@ class HelpScreen(BaseModal[None]):
                 continue
             shown.add(binding.action)
             rows.append((self.app.get_key_display(binding), binding.description))
+        rows.append(("^p", _("commands: every action by name")))
         width = max((len(key) for key, _d in rows), default=1)
         keys = RichText()
         for i, (key, description) in enumerate(rows):

@@ -332,6 +332,7 @@ class ChoiceCapture(Capture):
         except DomainError:
             points = {}
         top = max(points.values(), default=0) or 1
+        room = max(self.size.width - 36, 20)
         out = RichText()
         if not cases:
             out.append(_("No case named yet."), style="dim italic")
@@ -341,7 +342,8 @@ class ChoiceCapture(Capture):
             got = points.get(case.id, 0)
             out.append(f"{i:>2} ", style="bold")
             out.append(context.link.name(case.owner).ljust(10)[:10], style="bold")
-            out.append("  " + case.title[:34].ljust(34))
+            title = case.title if len(case.title) <= room else case.title[: room - 1] + "…"
+            out.append("  " + title.ljust(room))
             out.append("  " + "█" * round(got / top * 8), style="cyan")
             out.append(f" {got:g}", style="bold")
         return out

@@ -55,7 +55,9 @@ def force_field(
     out.append(f"◀ {lname}".center(side_w), style="bold")
     out.append(" " + "◆".center(goal_w) + " ", style="bold")
     out.append(f"{rname} ▶".center(side_w), style="bold")
-    rows = max(len(left), len(right), len(goal_lines), 1)
+    rows = max(len(left), len(right), 2)
+    if len(goal_lines) > rows:  # the goal never pushes the forces out of sight
+        goal_lines = [*goal_lines[: rows - 1], _fit(" ".join(goal_lines[rows - 1 :]), inner)]
     for i in range(rows):
         out.append("\n")
         lf = left[i] if i < len(left) else None

@@ -87,7 +87,7 @@ class PhaseTimer(Vertical):
             turn_text.append(speaker, style="bold")
             turn_text.append(" " + _("({number} of {total})").format(number=turn_no, total=turns))
             if turn is not None:
-                turn_text.append("  " + clock_text(turn.remaining))
+                turn_text.append("\n" + clock_text(turn.remaining))
                 if turn.remaining < 0:
                     turn_text.append(" ▲")
         elif turns:
