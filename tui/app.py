@@ -407,7 +407,25 @@ class IntervisieApp(App[None]):
             yield SystemCommand(
                 label, _("key {key}").format(key=self.get_key_display(binding)), run
             )
+        yield SystemCommand(
+            _("Sound off") if self.sound else _("Sound on"),
+            _("The bell at time-up (kept in the settings)"),
+            self.action_toggle_sound,
+        )
         yield SystemCommand(_("Quit"), _("Leave intervisie"), self.action_request_quit)
+
+    def action_toggle_sound(self) -> None:
+        """Turn the time-up bell off or on, and keep the choice in the settings."""
+        from intervisie.core.settings import load_settings, save_settings
+
+        self.sound = not self.sound
+        settings = load_settings()
+        settings.sound = self.sound
+        try:
+            save_settings(settings)
+        except OSError as exc:
+            self.notify(str(exc), severity="error")
+        self.notify(_("Sound on") if self.sound else _("Sound off"))
 
     def leave_meeting(self) -> None:
         """Quitting mid-meeting: pause it (resume reopens it paused) and give it up."""

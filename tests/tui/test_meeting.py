@@ -275,3 +275,58 @@ async def test_force_field_draws_mean_ratings_as_bars() -> None:
         assert tijd.count("█") > angst.count("█")
         await m.to_phase("Evaluation")
         await finish(m)
+
+
+@pilot_test
+async def test_quit_mid_meeting_asks_then_leaves_it_paused_and_language_switches_live() -> None:
+    from intervisie.core import i18n
+    from intervisie.core.engine import replay
+    from intervisie.core.store import Store
+
+    app, clock = await start("roddel")
+    async with app.run_test(size=SIZE) as pilot:
+        m = Meeting(app, pilot, clock)
+        await m.open("roddel")
+        await choose_at_meeting_step(m)
+        try:
+            await m.keys("l")
+            assert "Fase 1/" in m.text and "Sanne vertelt" in m.text
+            assert "volgende" in {
+                b.binding.description for b in app.screen.active_bindings.values()
+            }
+            await m.keys("l")
+        finally:
+            i18n.set_language("en")
+        assert "Phase 1/" in m.text
+        meeting_id = app.link.meeting_id
+        await m.keys("q")
+        assert "Quit in the middle of the meeting?" in m.text
+        await m.keys("n")  # stay
+        assert isinstance(app.screen, RunnerScreen)
+        await m.keys("q")
+        await m.yes()
+    store = Store.open(readonly=True)
+    state = replay(store.events(meeting_id))
+    assert state.paused and state.round is not None
+
+
+def test_a_text_missing_in_this_language_is_marked() -> None:
+    from intervisie.core.model import Text
+    from intervisie.tui.widgets.labels import text
+
+    assert text(Text.of(nl="Alleen Nederlands"), "en") == "Alleen Nederlands [nl]"
+    assert text(Text.of(nl="Beide", en="Both"), "en") == "Both"
+
+
+def test_sound_off_in_the_app_is_kept_in_the_settings() -> None:
+    from intervisie.core.settings import load_settings
+
+    async def go() -> None:
+        app = IntervisieApp(clock=FakeClock(), sound=True)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.action_toggle_sound()
+            await pilot.pause()
+
+    asyncio.run(go())
+    assert load_settings().sound is False
