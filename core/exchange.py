@@ -67,6 +67,8 @@ def read_export(path: Path) -> tuple[str, bool, list[Event]]:
         ) from None
     except (UnicodeDecodeError, ValueError) as exc:
         raise bad(_("not valid JSON ({error})").format(error=exc)) from None
+    except RecursionError:
+        raise bad(_("it is nested too deeply")) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise bad(_("it does not say format {format!r}").format(format=FORMAT))
     version = doc.get("version")

@@ -53,23 +53,39 @@ def load_settings() -> Settings:
     except FileNotFoundError:
         return Settings()
     except OSError as exc:
-        _problems.append(SettingsProblem(path, f"cannot read: {exc.strerror or exc}"))
+        _note(SettingsProblem(path, f"cannot read: {exc.strerror or exc}"))
         return Settings()
     import tomllib
 
     try:
         doc = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        _problems.append(SettingsProblem(path, f"not valid TOML: {exc}"))
+        _note(SettingsProblem(path, f"not valid TOML: {exc}"))
         return Settings()
     settings = Settings()
     for key, value in doc.items():
-        field = next((f for f in attrs.fields(Settings) if f.name == key), None)
-        if field is None:
-            _problems.append(SettingsProblem(path, f"unknown setting {key!r}"))
-            continue
-        setattr(settings, key, value)
+        expected = _TYPES.get(key)
+        if expected is None:
+            _note(SettingsProblem(path, f"unknown setting {key!r}"))
+        elif not isinstance(value, expected[0]) or (key == "language" and value not in _LANGS):
+            _note(SettingsProblem(path, f"setting {key!r} must be {expected[1]}; ignored"))
+        else:
+            setattr(settings, key, value)
     return settings
+
+
+_LANGS = ("nl", "en")
+_TYPES: dict[str, tuple[type, str]] = {
+    "language": (str, '"nl" or "en"'),
+    "sound": (bool, "true or false"),
+    "rule_profile": (str, "a rule profile id"),
+    "data_dir": (str, "a folder path in quotes"),
+}
+
+
+def _note(problem: SettingsProblem) -> None:
+    if problem not in _problems:
+        _problems.append(problem)
 
 
 def save_settings(settings: Settings) -> Path:
@@ -119,9 +135,14 @@ def house_method_dirs() -> list[Path]:
 
 def ensure_private_dir(path: Path) -> Path:
     """Create `path` (and parents) as 0700; an existing folder keeps its mode."""
-    if not path.exists():
-        path.mkdir(parents=True, mode=0o700, exist_ok=True)
-        os.chmod(path, 0o700)
+    missing = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):  # each folder we make is private, not just the last
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)
     return path
 
 

@@ -94,7 +94,19 @@ def main(ctx: click.Context) -> None:
 
     Without a command, opens the terminal app.
     """
+    _report_settings_problems()
     if ctx.invoked_subcommand is None:
         from intervisie.tui.commands.app import open_app
 
         open_app(ctx)
+
+
+def _report_settings_problems() -> None:
+    """A broken config.toml falls back to defaults, which may be another store: say so."""
+    from intervisie.core.i18n import _
+    from intervisie.core.settings import load_settings, settings_problems
+
+    load_settings()
+    for problem in settings_problems():
+        message = f"{problem.path}: {problem.message}"
+        click.echo(_("warning: {message}").format(message=message), err=True)

@@ -251,11 +251,6 @@ def test_sessions_import_of_a_changed_export_says_what_differs(
     assert json.loads(listed.stdout or "[]") == [], "nothing was imported"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/exchange.py read_export: json.loads raises RecursionError on deeply nested "
-    "JSON, which escapes as a traceback instead of ExchangeError",
-)
 def test_an_export_nested_too_deeply_is_refused_with_a_message(tmp_path: Path) -> None:
     path = tmp_path / "deep.json"
     path.write_text(

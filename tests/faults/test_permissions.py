@@ -124,11 +124,6 @@ def test_an_export_never_overwrites_and_a_refused_write_leaves_nothing(cli, tmp_
     assert target.read_text(encoding="utf-8") == "precious"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/settings.py ensure_private_dir: mkdir(parents=True, mode=0o700) gives only "
-    "the last folder 0700; missing parents get the umask's mode (0777 under umask 000)",
-)
 def test_folders_made_on_the_way_to_the_data_folder_are_private(cli, tmp_path: Path) -> None:
     data = tmp_path / "new" / "deeper" / "data"
     with umask(0):
