@@ -62,6 +62,7 @@ class RunnerScreen(BaseScreen):
     ]
 
     meeting_running = True
+    AUTO_FOCUS = ""  # single keys act at once; `a` or Enter goes to the capture field
 
     def __init__(self, link: MeetingLink) -> None:
         super().__init__()

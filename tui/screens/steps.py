@@ -48,6 +48,7 @@ class StepScreen(BaseScreen):
         Binding("q", "app.request_quit", N_("quit"), show=False),
     ]
     STEP: MeetingStep | None = None
+    AUTO_FOCUS = ""  # single keys act at once; `a` or Enter goes to the capture field
     meeting_running = True
 
     def __init__(self, link: MeetingLink) -> None:

@@ -103,7 +103,7 @@ class Capture(Vertical):
         self.context: Context | None = None
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="capture-list"):
+        with VerticalScroll(classes="capture-list", can_focus=False):
             yield Static(id="capture-items")
         yield Static(id="capture-hint", classes="capture-hint")
         yield Input(id="capture-input", classes="capture-input")
@@ -408,7 +408,7 @@ class ForcesCapture(Capture):
     KIND = PhaseKind.FORCES
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="capture-list"):
+        with VerticalScroll(classes="capture-list", can_focus=False):
             yield ForceField(id="capture-field")
         yield Static(id="capture-hint", classes="capture-hint")
         yield Input(id="capture-input", classes="capture-input")

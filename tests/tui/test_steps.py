@@ -1,0 +1,108 @@
+"""The meeting's own steps: revisiting the previous meeting's cases, EGT scoring, and the
+choice between another round and closing."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from textual.widgets import Input, Static
+
+from intervisie.core import commands as cmd
+from intervisie.core.clock import FakeClock
+from intervisie.core.meeting import Group, Member
+from intervisie.core.model import ContributionKind, MeetingStep
+from intervisie.tui.app import IntervisieApp
+from intervisie.tui.screens.runner import RunnerScreen
+from intervisie.tui.screens.steps import ClosingScreen, IntakeScreen, RevisitScreen
+
+GROUP = Group(
+    "g1",
+    "Sectie familierecht",
+    (Member("m1", "Sanne"), Member("m2", "Pieter"), Member("m3", "Aylin"), Member("m4", "Mo")),
+)
+
+
+def pilot_test(test: Callable[[], Awaitable[None]]) -> Callable[[], None]:
+    def run() -> None:
+        asyncio.run(test())
+
+    run.__name__ = test.__name__
+    return run
+
+
+def opening() -> cmd.OpenMeeting:
+    present = tuple(m.id for m in GROUP.members)
+    return cmd.OpenMeeting(
+        group=GROUP,
+        present=present,
+        facilitator="m4",
+        confidentiality=present,
+        minutes_available=120,
+    )
+
+
+def text(app: IntervisieApp) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query(Static) if w.display)
+
+
+async def type_lines(app, pilot, *lines: str) -> None:
+    await pilot.press("a")
+    field = app.focused
+    assert isinstance(field, Input)
+    for line in lines:
+        field.value = line
+        await pilot.press("enter")
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+@pilot_test
+async def test_the_next_meeting_revisits_the_case_and_scores_egt() -> None:
+    clock = FakeClock()
+    first = IntervisieApp(clock=clock, sound=False)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first.open_meeting("roddel", opening(), {})
+        await pilot.pause()
+        link = first.link
+        link.do(cmd.AddCase(owner="m1", title="Cliënt dreigt met klacht"))
+        link.do(cmd.AddCase(owner="m2", title="Stagiair zonder motivatie"))
+        link.do(cmd.ChooseCase(case_id="c1"))
+        first.start_round(link)
+        await pilot.pause()
+        assert isinstance(first.screen, RunnerScreen)
+        link.do(cmd.FinishRound())
+        first.route(link)
+        await pilot.pause()
+        assert isinstance(first.screen, ClosingScreen)
+        assert "1 case(s) still on the list." in text(first)
+        await pilot.press("c")
+        await type_lines(first, pilot, "Aylin: 8 good")
+        await pilot.press("n", "y")
+        await pilot.pause()
+    clock.advance(minutes=60 * 24 * 30)
+    second = IntervisieApp(clock=clock, sound=False)
+    async with second.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        second.open_meeting("roddel", opening(), {})
+        await pilot.pause()
+        assert isinstance(second.screen, RevisitScreen)
+        assert "Cliënt dreigt met klacht" in text(second)
+        await type_lines(second, pilot, "1 She withdrew the complaint")
+        assert "› She withdrew the complaint" in text(second)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(second.screen, IntakeScreen)
+        # The case left over from last time is on the list again.
+        assert "Stagiair zonder motivatie" in text(second)
+        await pilot.press("n")
+        await pilot.pause()
+        assert second.focused is None
+        await pilot.press("e")
+        await pilot.pause()
+        assert "Choice: EGT scores" in str(second.screen.capture.border_title)
+        await type_lines(second, pilot, "1 5 4 3", "1 4 4 4")
+        assert "24" in text(second)
+        notes = second.link.state.contributions_in(step=MeetingStep.CHOICE)
+        assert [c.kind for c in notes] == [ContributionKind.SCORE] * 2
