@@ -34,11 +34,16 @@ class RecentMeeting:
     def __init__(self, info: MeetingInfo, registry: Registry | None) -> None:
         self.info = info
         self.id = info.id
+        self.registry = registry
 
     def line(self) -> str:
         info = self.info
         status = _("finished") if info.finished else "⏵ " + _("open · Enter resumes")
-        methods = ", ".join(info.methods) or "-"
+        names = []
+        for method_id in info.methods:
+            found = self.registry.methods.get(method_id) if self.registry else None
+            names.append(found.method.name.get(current_language()) if found else method_id)
+        methods = ", ".join(names) or "-"
         demo = " [demo]" if info.demo else ""
         group = (info.group_name or "-")[:22]
         return f"{info.date or '-':<10}  {group:<22}  {methods[:18]:<18}  {status}{demo}"
@@ -158,7 +163,7 @@ class IntervisieApp(App[None]):
         if store is None:
             return []
         try:
-            return [RecentMeeting(info, None) for info in store.meetings()[:5]]
+            return [RecentMeeting(info, self.registry) for info in store.meetings()[:5]]
         finally:
             if store is not self._store:
                 store.close()
