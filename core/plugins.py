@@ -9,7 +9,9 @@ entry points; `INTERVISIE_STRICT_PLUGINS=1` makes the command line fail on any p
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
@@ -128,7 +130,8 @@ class Registry:
         hook = getattr(self.pm.hook, hook_name)
         for impl in reversed(hook.get_hookimpls()):
             try:
-                items = impl.function()
+                with _plugin_output():
+                    items = impl.function()
             except Exception as exc:
                 self._note_error(impl.plugin_name, f"{hook_name} raised {_describe(exc)}")
                 continue
@@ -241,7 +244,8 @@ def _load_into(
         registry.plugins.append(info)
         start = time.perf_counter()
         try:
-            plugin = ep.load()
+            with _plugin_output():
+                plugin = ep.load()
         except BaseException as exc:  # a plugin may even call sys.exit on import
             if isinstance(exc, KeyboardInterrupt):
                 raise
@@ -281,7 +285,17 @@ def _register_core(pm: pluggy.PluginManager, module_name: str) -> None:
     pm.register(module, name=module_name)
 
 
+def _plugin_output() -> contextlib.AbstractContextManager[Any]:
+    """While plugin code runs, what it prints goes to stderr: `--json` output stays JSON."""
+    return contextlib.redirect_stdout(sys.stderr)
+
+
 def _register(registry: Registry, info: PluginInfo, plugin: object, start: float) -> None:
+    with _plugin_output():
+        _register_plugin(registry, info, plugin, start)
+
+
+def _register_plugin(registry: Registry, info: PluginInfo, plugin: object, start: float) -> None:
     try:
         registry.pm.register(plugin, name=info.name)
     except Exception as exc:

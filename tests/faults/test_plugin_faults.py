@@ -108,14 +108,22 @@ FAULTS: dict[str, tuple[str, str]] = {
         hook("intervisie_method", "return []"),
         "unknown hook",
     ),
+    "hook-with-arguments": (
+        HEADER + "@hookimpl\ndef intervisie_methods(config):\n    return []\n",
+        "cannot register: PluginValidationError",
+    ),
+    "missing-attribute": ("", "cannot import broken_missing_attribute:nothing_here"),
 }
+# The entry point's value for a fault, when it is not just the module.
+TARGET = {"missing-attribute": ":nothing_here"}
 
 
 def install(plugin_dist, kind: str, code: str) -> str:
     """The good plugin plus the broken one; returns the broken entry point's name."""
     plugin_dist.add("intervisie-balint", {"balint_plugin": GOOD}, {"balint": "balint_plugin"})
     module = "broken_" + kind.replace("-", "_")
-    plugin_dist.add(f"intervisie-{kind}", {module: code}, {"zz": module}, version="0.3")
+    target = module + TARGET.get(kind, "")
+    plugin_dist.add(f"intervisie-{kind}", {module: code}, {"zz": target}, version="0.3")
     return "zz"
 
 
@@ -269,3 +277,21 @@ def test_a_broken_plugin_left_out_by_intervisie_plugins_does_no_harm(plugin_dist
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert {m["id"] for m in json.loads(result.stdout)} == {"balint", "incident"}
+
+
+@pytest.mark.parametrize("where", ["import", "hook"])
+def test_a_plugin_that_prints_does_not_spoil_json_output(plugin_dist, where: str) -> None:
+    """`--json` output stays JSON: what a plugin prints goes to stderr."""
+    noisy = 'print("Welkom bij Balint!")\n'
+    if where == "import":
+        code = noisy + GOOD
+    else:
+        code = GOOD.replace(
+            '    return [make("balint")]', "    " + noisy + '    return [make("balint")]'
+        )
+    plugin_dist.add("intervisie-balint", {"balint_plugin": code}, {"balint": "balint_plugin"})
+    for args in (["methods", "list", "--json"], ["plugins", "--json"]):
+        result = plugin_dist.run(*args)
+        assert result.returncode == 0, result.stderr
+        json.loads(result.stdout)  # nothing else on stdout
+        assert "Welkom bij Balint!" in result.stderr
