@@ -295,3 +295,46 @@ def test_a_plugin_that_prints_does_not_spoil_json_output(plugin_dist, where: str
         assert result.returncode == 0, result.stderr
         json.loads(result.stdout)  # nothing else on stdout
         assert "Welkom bij Balint!" in result.stderr
+
+
+EXPORTER = """
+from intervisie.core import hookimpl
+from intervisie.core.exporters import Exporter
+
+def render(document):
+    {body}
+
+@hookimpl
+def intervisie_exporters():
+    return [Exporter(name="pdf", suffix=".pdf", documents=["report", "certificate"],
+                     render=render, binary=True)]
+"""
+RENDER_FAULTS = {
+    "raises": ("raise RuntimeError('no pdf engine installed')", "no pdf engine installed"),
+    "returns-none": ("return None", "pdf"),
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="tui/commands/reports.py: a plugin exporter's render() runs unguarded; when it "
+    "raises or returns neither str nor bytes, report/certificate end in a traceback",
+)
+@pytest.mark.parametrize("kind", list(RENDER_FAULTS))
+def test_a_plugin_exporter_that_fails_to_render_is_named(
+    plugin_dist, tmp_path: Path, kind: str
+) -> None:
+    body, expected = RENDER_FAULTS[kind]
+    plugin_dist.add(
+        "intervisie-pdf", {"pdf_plugin": EXPORTER.format(body=body)}, {"pdf": "pdf_plugin"}
+    )
+    meeting = plugin_dist.run("demo", "incident", "--headless")
+    assert meeting.returncode == 0, meeting.stderr
+    meeting_id = meeting.stdout.strip()
+    target = tmp_path / "cert.pdf"
+    result = plugin_dist.run("certificate", meeting_id, "--format", "pdf", "-o", str(target))
+    no_traceback(result)
+    assert result.returncode == 1
+    assert "plugin 'pdf'" in result.stderr or "format pdf" in result.stderr
+    assert expected in result.stderr
+    assert not target.exists(), "no half-written file is left"
