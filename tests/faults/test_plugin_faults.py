@@ -12,6 +12,7 @@ human `plugins` listing and the slow import.
 from __future__ import annotations
 
 import json
+import sys
 import textwrap
 from pathlib import Path
 
@@ -338,3 +339,39 @@ def test_a_plugin_exporter_that_fails_to_render_is_named(
     assert "plugin 'pdf'" in result.stderr or "format pdf" in result.stderr
     assert expected in result.stderr
     assert not target.exists(), "no half-written file is left"
+
+
+def test_the_app_starts_with_a_broken_plugin_and_file_and_names_them(
+    plugin_dist, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the terminal app: the good methods are listed, the broken ones named on home."""
+    import asyncio
+
+    from textual.widgets import OptionList, Static
+
+    from intervisie.tui.app import IntervisieApp
+
+    install(plugin_dist, "import-exit", "import sys\nsys.exit(3)\n")
+    folder = tmp_path / "house"
+    folder.mkdir()
+    (folder / "kapot.toml").write_text('id = "kapot"\nversion = [\n', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(plugin_dist.root))
+    monkeypatch.setenv("INTERVISIE_METHODS_PATH", str(folder))
+
+    async def run() -> None:
+        app = IntervisieApp()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            methods = app.screen.query_one("#methods", OptionList)
+            ids = {methods.get_option_at_index(i).id for i in range(methods.option_count)}
+            assert {"balint", "incident"} <= ids
+            problems = str(app.screen.query_one("#problems", Static).render())
+            assert "plugin 'zz' (from intervisie-import-exit 0.3)" in problems
+            assert "SystemExit: 3" in problems
+            assert "kapot.toml" in problems and "invalid TOML" in problems
+
+    try:
+        asyncio.run(run())
+    finally:
+        for module in ("balint_plugin", "broken_import_exit"):  # imported here: forget them
+            sys.modules.pop(module, None)
