@@ -46,17 +46,26 @@ def timeline_text(phases: Sequence[tuple[Phase, float]], width: int) -> RichText
     return out
 
 
-def legend_text(positions: Sequence[OwnerPosition]) -> RichText:
+def legend_text(positions: Sequence[OwnerPosition], width: int = 0) -> RichText:
+    """Each position in the bar with its symbol and word; an item never breaks across lines."""
     out = RichText()
     seen: list[OwnerPosition] = []
     for position in positions:
         if position not in seen:
             seen.append(position)
-    for i, position in enumerate(seen):
-        if i:
+    used = 0
+    for position in seen:
+        label = " " + owner_short(position)
+        size = 1 + len(label)
+        if used and width and used + 2 + size > width:
+            out.append("\n")
+            used = 0
+        elif used:
             out.append("  ")
+            used += 2
         out.append(OWNER_SYMBOL[position], style=OWNER_COLOUR[position])
-        out.append(" " + owner_short(position))
+        out.append(label)
+        used += size
     return out
 
 
@@ -81,5 +90,5 @@ class PhaseTimeline(Static):
         out = RichText()
         out.append_text(bar)
         out.append("\n")
-        out.append_text(legend_text([p.owner for p, _ in self._phases]))
+        out.append_text(legend_text([p.owner for p, _ in self._phases], width))
         return out
