@@ -152,6 +152,23 @@ FAULTS: dict[str, tuple[str | bytes, list[str]]] = {
     "no-phases": (HEAD + "phases = []\n", ["phases: a method needs at least one phase"]),
     "huge-file": (VALID + "#" * (1024 * 1024 + 1) + "\n", ["larger than 1024 KiB"]),
     "extends-nothing": ('id = "x"\nextends = "nope"\n', ["extends: no method 'nope' is loaded"]),
+    "extends-number": ('id = "x"\nextends = 5\n', ["extends: must be a method id"]),
+    "extends-unknown-phase-order": (
+        'id = "x"\nextends = "incident"\nphase_order = ["collect", "nope"]\n',
+        ["extends 'incident': phase_order: no phase 'nope'"],
+    ),
+    "extends-phases-table": (
+        'id = "x"\nextends = "incident"\nphases = { a = 1 }\n',
+        ["phases: must be a list of phase tables"],
+    ),
+    "extends-phase-without-id": (
+        'id = "x"\nextends = "incident"\n[[phases]]\nminutes = 5\n',
+        ["phases[0]: each entry needs an id"],
+    ),
+    "extends-breaks-a-phase": (
+        'id = "x"\nextends = "incident"\n[[phases]]\nid = "questions"\nminutes = 0\n',
+        ["phase 'questions', minutes: 0 is outside", "(extending 'incident')"],
+    ),
     "extends-itself": ('id = "x"\nextends = "x"\n', ["extends", "'x'"]),
 }
 
@@ -416,3 +433,40 @@ def test_the_config_folder_that_cannot_be_read_is_named(
     result = invoke("methods", "list", "--json")
     assert result.exit_code == 0
     assert f"{config_methods}: cannot read folder: Permission denied" in result.stderr
+
+
+def test_two_files_that_extend_each_other_are_both_named(tmp_path: Path) -> None:
+    folder = tmp_path / "methods"
+    write(folder, "goed.toml", GOOD)
+    a = write(folder, "a.toml", 'id = "a"\nextends = "b"\n')
+    b = write(folder, "b.toml", 'id = "b"\nextends = "a"\n')
+    check_list(invoke, folder, [str(a), str(b)], ["extends itself in a cycle"])
+
+
+def test_a_house_method_reusing_a_built_in_id_is_named_and_the_built_in_stays(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "methods"
+    write(folder, "goed.toml", GOOD)
+    path = write(folder, "incident.toml", sub('id = "huis"', 'id = "incident"'))
+    check_list(
+        invoke,
+        folder,
+        [str(path)],
+        ["method id 'incident' is already used by plugin 'incident' (intervisie)"],
+    )
+    shown = json.loads(
+        invoke("methods", "show", "incident", "--json", INTERVISIE_METHODS_PATH=str(folder)).stdout
+    )
+    assert len(shown["phases"]) == 10, "the built-in incident method, not the file"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="tui/commands/method_file.py: `method validate` checks a file on its own and says "
+    "valid for a method whose id a plugin or built-in already uses, which then never loads",
+)
+def test_validate_warns_that_a_built_in_id_is_taken(tmp_path: Path) -> None:
+    path = write(tmp_path, "incident.toml", sub('id = "huis"', 'id = "incident"'))
+    result = invoke("method", "validate", str(path))
+    assert "already used" in result.stderr
