@@ -46,7 +46,7 @@ class RecentMeeting:
         methods = ", ".join(names) or "-"
         demo = " [demo]" if info.demo else ""
         group = (info.group_name or "-")[:22]
-        return f"{info.date or '-':<10}  {group:<22}  {methods[:18]:<18}  {status}{demo}"
+        return f"{info.date or '-':<10}  {group:<21}  {methods[:18]:<18}  {status}{demo}"
 
 
 KEY_DISPLAY = {

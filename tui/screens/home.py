@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from intervisie.core.plugins import LoadedMethod
 
 HOUSE_MARK = "⌂"
-NAME_WIDTH = 22
+NAME_WIDTH = 21
 
 
 def _module_exists(name: str) -> bool:
