@@ -417,7 +417,8 @@ class IntervisieApp(App[None]):
             _("The bell at time-up (kept in the settings)"),
             self.action_toggle_sound,
         )
-        yield SystemCommand(_("Quit"), _("Leave intervisie"), self.action_request_quit)
+        if "app.request_quit" not in seen:
+            yield SystemCommand(_("Quit"), _("Leave intervisie"), self.action_request_quit)
 
     def action_toggle_sound(self) -> None:
         """Turn the time-up bell off or on, and keep the choice in the settings."""

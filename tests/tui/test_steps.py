@@ -106,3 +106,19 @@ async def test_the_next_meeting_revisits_the_case_and_scores_egt() -> None:
         assert "24" in text(second)
         notes = second.link.state.contributions_in(step=MeetingStep.CHOICE)
         assert [c.kind for c in notes] == [ContributionKind.SCORE] * 2
+
+
+@pilot_test
+async def test_the_runner_on_a_small_terminal_says_so_instead_of_breaking() -> None:
+    app = IntervisieApp(clock=FakeClock(), sound=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_meeting("incident", opening(), {})
+        await pilot.pause()
+        assert isinstance(app.screen, RunnerScreen)
+        await pilot.resize_terminal(70, 20)
+        message = app.screen.query_one(".too-small", Static)
+        assert message.display and "70x20" in str(message.render())
+        await pilot.resize_terminal(80, 24)
+        assert not message.display
+        assert app.screen.query_one("#timer").display
