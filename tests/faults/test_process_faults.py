@@ -377,3 +377,95 @@ def test_sigterm_ends_the_app_and_gives_the_terminal_back(tmp_path: Path) -> Non
         assert flags.split() == ["0", "0"], "alternate screen or mouse reporting left on"
     finally:
         tmux(socket, "kill-server")
+
+
+APP_FACILITATOR = textwrap.dedent(
+    """
+    import asyncio
+    from textual.widgets import Input, OptionList, Select, SelectionList
+    from intervisie.tui.app import IntervisieApp
+
+    async def main():
+        app = IntervisieApp()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            methods = app.screen.query_one("#methods", OptionList)
+            methods.highlighted = methods.get_option_index("incident")
+            await pilot.press("enter")
+            await pilot.pause()
+            screen = app.screen
+            screen.query_one("#group-name", Input).value = "Sectie familierecht"
+            screen.query_one("#members", Input).value = "Sanne, Pieter, Aylin, Joost, Eva, Mo"
+            await pilot.pause()
+            screen.query_one("#facilitator", Select).value = "m6"
+            screen.query_one("#confidentiality", SelectionList).select_all()
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            print("meeting", app.link.meeting_id, flush=True)
+            await pilot.press("a")
+            await pilot.pause()
+            field = app.focused
+            i = 0
+            while True:
+                i += 1
+                field.value = f"incident {i}"
+                await pilot.press("enter")
+                await pilot.pause()
+                titles = [c.title for c in app.link.state.cases]
+                assert f"incident {i}" in titles and not app.link.live.pending, titles
+                print("stored", i, flush=True)
+
+    asyncio.run(main())
+    """
+)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_the_app_killed_mid_meeting_resumes_with_everything_it_showed(
+    cli, isolated_env: Path, sig: signal.Signals
+) -> None:
+    """The real app (headless, in its own process) takes entries, is killed, and resumes."""
+    import asyncio
+
+    from intervisie.tui.app import IntervisieApp
+
+    child = subprocess.Popen(
+        [sys.executable, "-c", APP_FACILITATOR],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        first = child.stdout.readline().split()
+        assert first[:1] == ["meeting"], child.stderr.read() if child.stderr else first
+        meeting_id = first[1]
+        stored = 0
+        while stored < 5:
+            line = child.stdout.readline()
+            assert line.startswith("stored"), line + (child.stderr.read() if child.stderr else "")
+            stored = int(line.split()[1])
+        child.send_signal(sig)
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    titles = [c["title"] for c in shown(cli, meeting_id)["cases"]]
+    for i in range(1, stored + 1):
+        assert titles.count(f"incident {i}") == 1
+
+    async def resume() -> None:
+        app = IntervisieApp(clock=FakeClock(START))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app.resume_meeting(meeting_id)
+            await pilot.pause()
+            assert app.link is not None and not app.link.read_only
+            assert app.link.live.recovered, "reopened as recovered, paused"
+            resumed = [c.title for c in app.link.state.cases]
+            assert all(f"incident {i}" in resumed for i in range(1, stored + 1))
+            app.link.close()
+
+    asyncio.run(resume())
