@@ -469,3 +469,48 @@ def test_the_app_killed_mid_meeting_resumes_with_everything_it_showed(
             app.link.close()
 
     asyncio.run(resume())
+
+
+def test_the_app_takes_emoji_right_to_left_and_very_long_names() -> None:
+    import asyncio
+
+    from textual.widgets import Input, OptionList, Select, SelectionList
+
+    from intervisie.tui.app import IntervisieApp
+    from intervisie.tui.screens.runner import RunnerScreen
+
+    long_name = "Maximiliaan" + "a" * 9_989
+    members = ["Anna 🌷", NAMES["yusuf"], NAMES["noa"], long_name, "Eva"]
+
+    async def run() -> None:
+        app = IntervisieApp(clock=FakeClock(START))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            methods = app.screen.query_one("#methods", OptionList)
+            methods.highlighted = methods.get_option_index("incident")
+            await pilot.press("enter")
+            await pilot.pause()
+            screen = app.screen
+            screen.query_one("#group-name", Input).value = "Groep " + EMOJI
+            screen.query_one("#members", Input).value = ", ".join(members)
+            await pilot.pause()
+            screen.query_one("#facilitator", Select).value = "m5"
+            screen.query_one("#confidentiality", SelectionList).select_all()
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, RunnerScreen)
+            state = app.link.state
+            assert [m.name for m in state.group.members] == members
+            await add(app, pilot, MIXED)
+            await pilot.resize_terminal(120, 40)
+            await pilot.pause()
+            text = screen_text(app)
+            assert "Anna 🌷" in text
+            stored = [c.title for c in app.link.state.cases]
+            assert MIXED in stored
+            app.link.close()
+        doc_members = [m.name for m in app.link.state.group.members]
+        assert long_name in doc_members
+
+    asyncio.run(run())
