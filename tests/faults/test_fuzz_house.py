@@ -254,7 +254,7 @@ def _bases() -> list[dict]:
     """
     from intervisie.core.plugins import load_registry
 
-    registry = load_registry(house=False)
+    registry = load_registry(house=False, only=("incident", "roddel", "denkhoeden", "krachtenveld"))
     docs = [
         method_document(loaded.method)
         for loaded in registry.methods.values()
