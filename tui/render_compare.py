@@ -28,7 +28,9 @@ from intervisie.core.compare import (
 from intervisie.core.i18n import _, tr
 from intervisie.core.model import OwnerPosition
 
-MIN_COLUMN = 14
+MIN_COLUMN = 10
+COMFORTABLE = 18
+"""A method column narrower than this makes long row labels wrap instead."""
 END_MARK = "■"
 
 
@@ -41,22 +43,32 @@ def render_comparison(comparison: Comparison, lang: str, width: int = 80) -> str
     return "\n\n".join(blocks) + "\n"
 
 
+def _gap(count: int) -> int:
+    """Space between method columns: two, or one when four or more share the width."""
+    return 2 if count < 4 else 1
+
+
 def _columns(labels: Sequence[str], count: int, width: int) -> tuple[int, int]:
+    """Label width and column width; long labels wrap rather than squeeze the methods."""
     label_width = max(len(label) for label in labels) + 2
-    column = max((width - label_width) // count - 2, MIN_COLUMN)
-    return label_width, column
+    if (width - label_width) // count - _gap(count) < COMFORTABLE:
+        label_width = min(label_width, max(12, width // 5))
+    column = (width - label_width) // count - _gap(count)
+    return label_width, max(column, MIN_COLUMN)
 
 
 def _table(rows: Sequence[tuple[str, Sequence[str]]], label_width: int, column: int) -> list[str]:
-    """Rows of a label and one cell per method; cells wrap within their column."""
+    """Rows of a label and one cell per method; labels and cells wrap within their columns."""
     lines = []
     for label, cells in rows:
         wrapped = [textwrap.wrap(cell, column) or [""] for cell in cells]
-        height = max(len(w) for w in wrapped)
+        heads = textwrap.wrap(label, label_width - 1) or [""]
+        height = max(len(heads), *(len(w) for w in wrapped))
+        gap = " " * _gap(len(cells))
         for i in range(height):
             parts = [(w[i] if i < len(w) else "").ljust(column) for w in wrapped]
-            head = label if i == 0 else ""
-            lines.append((head.ljust(label_width) + "  ".join(parts)).rstrip())
+            head = heads[i] if i < len(heads) else ""
+            lines.append((head.ljust(label_width) + gap.join(parts)).rstrip())
     return lines
 
 
@@ -93,7 +105,7 @@ def _owner_cell(profile: MethodProfile) -> str:
     """Minutes per owner position, by symbol: `▇ 15  ▆ 10  ▒ 35`."""
     spent = profile.owner_minutes()
     return "  ".join(
-        f"{OWNER_SYMBOLS[pos]} {format_minutes(spent[pos])}"
+        f"{OWNER_SYMBOLS[pos]}\u00a0{format_minutes(spent[pos])}"  # a pair never splits
         for pos in OwnerPosition
         if pos in spent
     )

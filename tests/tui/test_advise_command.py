@@ -10,7 +10,9 @@ from intervisie.tui.cli import main
 
 
 def run(*args: str, input: str | None = None):
-    return CliRunner().invoke(main, ["methods", "advise", *args], input=input)
+    """Run advise in English unless the test asks for a language (whatever the system)."""
+    lang = [] if "--lang" in args else ["--lang", "en"]
+    return CliRunner().invoke(main, ["methods", "advise", *args, *lang], input=input)
 
 
 def test_flags_answer_every_question_and_json_ranks_every_method() -> None:
