@@ -122,3 +122,21 @@ async def test_the_runner_on_a_small_terminal_says_so_instead_of_breaking() -> N
         await pilot.resize_terminal(80, 24)
         assert not message.display
         assert app.screen.query_one("#timer").display
+
+
+@pilot_test
+async def test_setup_relabels_when_the_language_switches() -> None:
+    from intervisie.core import i18n
+
+    app = IntervisieApp(method_id="roddel", clock=FakeClock(), sound=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#group-name", Input).value = "Sectie familierecht"
+        try:
+            app.action_switch_language()
+            await pilot.pause()
+            shown = text(app)
+            assert "Nieuwe bijeenkomst" in shown and "Beschikbare minuten" in shown
+        finally:
+            i18n.set_language("en")
+        assert app.screen.query_one("#group-name", Input).value == "Sectie familierecht"

@@ -65,25 +65,33 @@ class SetupScreen(BaseScreen):
         groups = self.groups()
         yield Static(id="setup-title")
         with VerticalScroll(id="form"):
-            yield Label(_("Group"), classes="field")
+            yield Label(_("Group"), classes="field", name="Group")
             options = [(g.name, g.id) for g in groups] + [(_("A new group"), NEW_GROUP)]
             yield Select(
                 options, value=groups[0].id if groups else NEW_GROUP, allow_blank=False, id="group"
             )
             yield Input(placeholder=_("name of the group"), id="group-name")
-            yield Label(_("Members (names, separated by commas)"), classes="field")
+            yield Label(
+                _("Members (names, separated by commas)"),
+                classes="field",
+                name="Members (names, separated by commas)",
+            )
             yield Input(placeholder="Sanne, Pieter, Aylin, Joost, Eva", id="members")
-            yield Label(_("Present (space ticks)"), classes="field")
+            yield Label(_("Present (space ticks)"), classes="field", name="Present (space ticks)")
             yield SelectionList[str](id="present")
             with Horizontal(classes="row"):
                 with Vertical(classes="col"):
-                    yield Label(_("Facilitator"), classes="field")
+                    yield Label(_("Facilitator"), classes="field", name="Facilitator")
                     yield Select([], id="facilitator", prompt=_("choose"))
-                    yield Checkbox(_("takes part too"), id="participates")
+                    yield Checkbox(_("takes part too"), id="participates", name="takes part too")
                 with Vertical(classes="col"):
-                    yield Label(_("Timekeeper (optional)"), classes="field")
+                    yield Label(
+                        _("Timekeeper (optional)"), classes="field", name="Timekeeper (optional)"
+                    )
                     yield Select([], id="timekeeper", prompt=_("nobody"))
-                    yield Label(_("Note-taker (optional)"), classes="field")
+                    yield Label(
+                        _("Note-taker (optional)"), classes="field", name="Note-taker (optional)"
+                    )
                     yield Select([], id="note-taker", prompt=_("nobody"))
             for option in method.options:
                 yield Label(text(option.name, lang), classes="field")
@@ -96,21 +104,24 @@ class SetupScreen(BaseScreen):
                 )
             with Horizontal(classes="row"):
                 with Vertical(classes="col"):
-                    yield Label(_("Minutes available"), classes="field")
+                    yield Label(_("Minutes available"), classes="field", name="Minutes available")
                     planned = method.total_minutes()
                     yield Input(str(int(-(-planned // 5) * 5)), id="minutes", type="integer")
                 with Vertical(classes="col"):
-                    yield Label(_("Place"), classes="field")
+                    yield Label(_("Place"), classes="field", name="Place")
                     yield Input(placeholder=_("room, building"), id="place")
-                    yield Checkbox(_("online"), id="online")
+                    yield Checkbox(_("online"), id="online", name="online")
             yield Static(id="fit")
-            yield Label(_("Rule profile"), classes="field")
+            yield Label(_("Rule profile"), classes="field", name="Rule profile")
             yield Input(self.default_profile(), id="profile")
             yield Label(
                 _("Confidentiality: each present member accepts the agreement"),
                 classes="field",
+                name="Confidentiality: each present member accepts the agreement",
             )
-            yield Checkbox(_("Everyone present accepts"), id="all-accept")
+            yield Checkbox(
+                _("Everyone present accepts"), id="all-accept", name="Everyone present accepts"
+            )
             yield SelectionList[str](id="confidentiality")
             yield Button(_("Open the meeting (ctrl+s)"), id="open", variant="primary")
         yield Footer(compact=True)
@@ -121,15 +132,30 @@ class SetupScreen(BaseScreen):
         return load_settings().rule_profile
 
     def on_mount(self) -> None:
-        lang = current_language()
-        title = RichText(" " + _("New meeting") + " · ", style="bold")
-        title.append(text(self.method.name, lang), style="bold")
-        self.query_one("#setup-title", Static).update(title)
+        self.relabel()
         self.query_one("#form").can_focus = False
         for widget in self.query("#form Input, #form Select"):
             widget.compact = True  # type: ignore[attr-defined]
         self.fill_group()
         self.query_one("#group", Select).focus()
+
+    def relabel(self) -> None:
+        """Every label in the language now in force (`l` works here too)."""
+        super().relabel()
+        lang = current_language()
+        title = RichText(" " + _("New meeting") + " · ", style="bold")
+        title.append(text(self.method.name, lang), style="bold")
+        self.query_one("#setup-title", Static).update(title)
+        for label in self.query("Label.field").results(Label):
+            if label.name:
+                label.update(_(label.name))
+        for box in self.query(Checkbox).results(Checkbox):
+            if box.name:
+                box.label = _(box.name)
+        self.query_one("#open", Button).label = _("Open the meeting (ctrl+s)")
+        self.query_one("#group-name", Input).placeholder = _("name of the group")
+        self.query_one("#place", Input).placeholder = _("room, building")
+        self.show_fit()
 
     # -- the form -----------------------------------------------------------------------
 
