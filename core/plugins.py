@@ -296,6 +296,16 @@ def _register(registry: Registry, info: PluginInfo, plugin: object, start: float
 
 
 def _register_plugin(registry: Registry, info: PluginInfo, plugin: object, start: float) -> None:
+    if registry.pm.has_plugin(info.name):  # pluggy's own message dumps every plugin
+        other = next((p for p in registry.plugins if p.name == info.name and p is not info), None)
+        owner = (
+            f"{other.distribution} {other.version}"
+            if other and other.distribution
+            else "another plugin"
+        )
+        info.error = f"the entry-point name {info.name!r} is already used by {owner}; skipped"
+        info.load_ms = (time.perf_counter() - start) * 1000
+        return
     try:
         registry.pm.register(plugin, name=info.name)
     except Exception as exc:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -375,3 +376,20 @@ def test_the_app_starts_with_a_broken_plugin_and_file_and_names_them(
     finally:
         for module in ("balint_plugin", "broken_import_exit"):  # imported here: forget them
             sys.modules.pop(module, None)
+
+
+def test_an_entry_point_named_like_a_built_in_is_named_and_the_built_in_stays(plugin_dist):
+    plugin_dist.add("intervisie-fake", {"fake_plugin": GOOD}, {"incident": "fake_plugin"})
+    for strict in (False, True):
+        env = {"INTERVISIE_STRICT_PLUGINS": "1"} if strict else {}
+        result = plugin_dist.run("methods", "list", "--json", **env)
+        no_traceback(result)
+        line = next(x for x in result.stderr.splitlines() if "intervisie-fake" in x)
+        assert line == (
+            "warning: plugin 'incident' (from intervisie-fake 1.0): the entry-point name "
+            "'incident' is already used by intervisie " + version("intervisie") + "; skipped"
+        )
+        assert result.returncode == (1 if strict else 0)
+        if not strict:
+            ids = {m["id"]: m["source"]["distribution"] for m in json.loads(result.stdout)}
+            assert ids["incident"] == "intervisie" and "balint" not in ids
