@@ -228,3 +228,13 @@ def test_no_case_text_reaches_any_log_at_any_level(
         if secret in rendered(record)
     ]
     assert leaks == []
+
+
+def test_the_join_code_file_is_private(tmp_path: Path) -> None:
+    joincodes = pytest.importorskip("intervisie.core.joincodes")
+    folder = tmp_path / "data"
+    with umask(0), joincodes.JoinCodes.open(folder) as codes:
+        codes.issue("m1", "bram")
+        assert "joincodes.sqlite3" in files_in(folder)
+        assert modes(folder) == {}
+    assert modes(folder) == {}
