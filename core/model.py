@@ -572,4 +572,10 @@ def _variant_problems(method: Method) -> list[str]:
                 continue
             if not phases:
                 problems.append(f"options.{option.id}.{choice.id}: leaves no phase")
+            for phase in phases:
+                if phase.id not in choice.phases:
+                    continue
+                for problem in _phase_problems(phase, set(), {}):
+                    if ", when" not in problem:
+                        problems.append(f"options.{option.id}.{choice.id}: {problem}")
     return problems

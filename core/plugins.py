@@ -387,7 +387,8 @@ def _add_methods(registry: Registry, info: PluginInfo, methods: object) -> None:
             continue
         if item.id in registry.methods:
             other = registry.methods[item.id].source
-            problems.append(f"method id {item.id!r} is already used by {_where(other)}; skipped")
+            where = describe_source(other)
+            problems.append(f"method id {item.id!r} is already used by {where}; skipped")
             continue
         registry.methods[item.id] = LoadedMethod(item, source)
         info.methods.append(item.id)
@@ -396,7 +397,8 @@ def _add_methods(registry: Registry, info: PluginInfo, methods: object) -> None:
         info.error = "; ".join(problems)
 
 
-def _where(source: Source) -> str:
+def describe_source(source: Source) -> str:
+    """Where a method came from, in one phrase for messages."""
     if source.kind == "house":
         return f"house method {source.path}"
     return f"plugin {source.plugin!r} ({source.distribution or 'no distribution'})"
@@ -459,7 +461,9 @@ def _add_house_method(registry, path, doc, lookup, build_method, error_type) -> 
     if method.id in registry.methods:
         other = registry.methods[method.id].source
         registry.house_problems.append(
-            HouseProblem(path, f"method id {method.id!r} is already used by {_where(other)}")
+            HouseProblem(
+                path, f"method id {method.id!r} is already used by {describe_source(other)}"
+            )
         )
         return
     registry.methods[method.id] = LoadedMethod(method, Source("house", path=str(path)))

@@ -7,7 +7,10 @@ platformdirs user data folder. Folders we create are 0700.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import secrets
 from pathlib import Path
 
 import attrs
@@ -148,15 +151,30 @@ def ensure_private_dir(path: Path) -> Path:
 
 def write_private(path: Path, text: str | bytes, *, overwrite: bool = True) -> Path:
     """Write a file created 0600; with `overwrite=False` an existing file raises FileExistsError."""
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if overwrite else os.O_EXCL)
-    fd = os.open(path, flags, 0o600)
+    # Written to a temporary file beside it, then moved into place: a full disk part-way
+    # leaves neither a truncated file nor a changed old one.
+    if not overwrite and os.path.lexists(path):
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        os.fchmod(fd, 0o600)
-        data = text.encode("utf-8") if isinstance(text, str) else text
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-    finally:
-        os.close(fd)
+        try:
+            os.fchmod(fd, 0o600)
+            data = text.encode("utf-8") if isinstance(text, str) else text
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)  # fails if the file appeared meanwhile: never overwritten
+            os.unlink(tmp)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     return path

@@ -461,11 +461,6 @@ def test_a_house_method_reusing_a_built_in_id_is_named_and_the_built_in_stays(
     assert len(shown["phases"]) == 10, "the built-in incident method, not the file"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tui/commands/method_file.py: `method validate` checks a file on its own and says "
-    "valid for a method whose id a plugin or built-in already uses, which then never loads",
-)
 def test_validate_warns_that_a_built_in_id_is_taken(tmp_path: Path) -> None:
     path = write(tmp_path, "incident.toml", sub('id = "huis"', 'id = "incident"'))
     result = invoke("method", "validate", str(path))
@@ -494,12 +489,6 @@ minutes = 10
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/model.py _variant_problems: a choice's phase patch is only checked for "
-    "unknown fields, not by the phase checks, so `minutes = -5` (or 10,000 minutes, or both "
-    "minutes and minutes_per_turn) loads and runs when that choice is made",
-)
 def test_an_option_that_patches_a_phase_into_absurd_minutes_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "option.toml", OPTION_PATCH)
     result = invoke("method", "validate", str(path))

@@ -92,11 +92,6 @@ def test_an_existing_file_is_kept_without_force(tmp_path: Path, meeting_id: str,
     assert target.read_text(encoding="utf-8") != "yesterday's report"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/settings.py write_private: a write that fails part-way (disk full) leaves the "
-    "half-written file behind, and the next try says it already exists",
-)
 @pytest.mark.parametrize("kind", list(COMMANDS))
 def test_a_full_disk_leaves_no_half_written_file(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, meeting_id: str, kind: str

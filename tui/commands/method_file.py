@@ -28,8 +28,15 @@ def validate(file: Path) -> None:
     from intervisie.core.i18n import _, current_language
     from intervisie.core.plugins import load_registry, strict_mode
 
+    loaded = []
+
+    def registry():
+        if not loaded:
+            loaded.append(load_registry(house=True))
+        return loaded[0]
+
     def lookup(method_id: str):
-        found = load_registry(house=True).methods.get(method_id)
+        found = registry().methods.get(method_id)
         return found.method if found else None
 
     try:
@@ -38,6 +45,17 @@ def validate(file: Path) -> None:
         click.echo(_("{file}: invalid method").format(file=file), err=True)
         for problem in exc.problems:
             click.echo(f"  {file}: {problem}", err=True)
+        sys.exit(1)
+    taken = registry().methods.get(method_obj.id)
+    if taken is not None and not _same_file(taken.source.path, file):
+        from intervisie.core.plugins import describe_source
+
+        click.echo(_("{file}: invalid method").format(file=file), err=True)
+        message = _("method id {id!r} is already used by {where}; this file would not load")
+        click.echo(
+            f"  {file}: " + message.format(id=method_obj.id, where=describe_source(taken.source)),
+            err=True,
+        )
         sys.exit(1)
     warnings = method_obj.language_warnings()
     for warning in warnings:
@@ -54,3 +72,10 @@ def validate(file: Path) -> None:
     )
     if warnings and strict_mode():
         sys.exit(1)
+
+
+def _same_file(path: str | None, file: Path) -> bool:
+    try:
+        return path is not None and Path(path).resolve() == file.resolve()
+    except OSError:
+        return False
