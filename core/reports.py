@@ -537,7 +537,23 @@ def render(document: Report | Certificate, exporter: Exporter) -> str | bytes:
                 format=exporter.name, document=tr(document.document.label, document.lang)
             )
         )
-    return exporter.render(document)
+    # An exporter may come from a plugin: its failure is named, never a traceback.
+    try:
+        content = exporter.render(document)
+    except Exception as exc:
+        detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        raise ReportError(
+            tr(N_("The format {format} failed to render: {error}"), document.lang).format(
+                format=exporter.name, error=detail
+            )
+        ) from None
+    if not isinstance(content, str | bytes):
+        raise ReportError(
+            tr(N_("The format {format} returned {type}, not text or bytes."), document.lang).format(
+                format=exporter.name, type=type(content).__name__
+            )
+        )
+    return content
 
 
 __all__ = [

@@ -317,11 +317,6 @@ RENDER_FAULTS = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tui/commands/reports.py: a plugin exporter's render() runs unguarded; when it "
-    "raises or returns neither str nor bytes, report/certificate end in a traceback",
-)
 @pytest.mark.parametrize("kind", list(RENDER_FAULTS))
 def test_a_plugin_exporter_that_fails_to_render_is_named(
     plugin_dist, tmp_path: Path, kind: str
