@@ -7,7 +7,8 @@ Runs `pytest -m fault` (every test in tests/faults/ carries the marker, the fuzz
 the hypothesis profile given, reads pytest's JUnit XML for the outcome of each test, and the
 fuzz counts the fault conftest writes to `INTERVISIE_FUZZ_COUNTS`: each fuzzer adds one per
 input it tried. Known bugs are tests marked `xfail(strict=True)`: listed, not failures.
-Exit status 1 when any test failed, errored, or an xfail passed unexpectedly.
+Exit status 1 when any test failed, errored, or an xfail passed unexpectedly, or when the
+CI profile tried fewer than 10,000 fuzz inputs.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+MIN_FUZZ_INPUTS = 10_000
+"""What the CI profile must reach across all fuzzers (issue 20)."""
 
 
 def run(profile: str, extra: list[str]) -> dict:
@@ -59,8 +62,11 @@ def run(profile: str, extra: list[str]) -> dict:
         fuzz = json.loads(counts.read_text(encoding="utf-8")) if counts.exists() else {}
     outcome = {"passed": 0, "failed": 0, "xfailed": 0, "skipped": 0}
     known, failing = [], []
+    by_file: dict[str, int] = {}
     for case in cases:
         name = f"{case.get('classname')}::{case.get('name')}"
+        area = (case.get("classname") or "").rsplit(".", 1)[-1]
+        by_file[area] = by_file.get(area, 0) + 1
         if case.find("failure") is not None or case.find("error") is not None:
             outcome["failed"] += 1
             failing.append(name)
@@ -74,6 +80,7 @@ def run(profile: str, extra: list[str]) -> dict:
             outcome["passed"] += 1
     return {
         "outcome": outcome,
+        "by_file": by_file,
         "fuzz": fuzz,
         "known": known,
         "failing": failing,
@@ -104,12 +111,15 @@ def main() -> int:
         "known_bugs_xfail": outcome["xfailed"],
         "skipped": outcome["skipped"],
         "seconds": round(result["seconds"], 1),
+        "tests_by_file": result["by_file"],
     }
     if args.json:
         print(json.dumps(figures, indent=2))
     else:
         print(f"fault suite ({args.profile} profile), {figures['seconds']:.0f} s")
         print(f"  faults tried:          {figures['faults_tried']:>7,}")
+        for name, count in sorted(result["by_file"].items()):
+            print(f"      {name:<28} {count:>7,}")
         print(f"  bad inputs fuzzed:     {figures['fuzz_inputs']:>7,}  ({fuzzers} fuzzers)")
         for name, count in sorted(fuzz.items()):
             print(f"      {name:<28} {count:>7,}")
@@ -123,6 +133,9 @@ def main() -> int:
         print("failing:", *result["failing"], sep="\n  ", file=sys.stderr)
         print("\n".join(result["tail"]), file=sys.stderr)
     ok = outcome["failed"] == 0 and result["returncode"] in (0, 5)
+    if args.profile == "ci" and figures["fuzz_inputs"] < MIN_FUZZ_INPUTS:
+        print(f"too few fuzz inputs for CI: under {MIN_FUZZ_INPUTS:,}", file=sys.stderr)
+        ok = False
     return 0 if ok else 1
 
 
