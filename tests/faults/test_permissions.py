@@ -238,3 +238,47 @@ def test_the_join_code_file_is_private(tmp_path: Path) -> None:
         assert "joincodes.sqlite3" in files_in(folder)
         assert modes(folder) == {}
     assert modes(folder) == {}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="purge (core/store.py) redacts only the purged meeting's own events; the next "
+    "meeting of the group copied its discussed cases (title and description) into its "
+    "meeting_opened event to revisit them, and that copy stays in the file",
+)
+def test_purging_a_meeting_also_removes_the_copies_its_next_meeting_made(
+    cli, tmp_path: Path
+) -> None:
+    from intervisie.core import commands as cmd
+    from intervisie.core.clock import FakeClock
+    from intervisie.core.live import LiveMeeting, previous_cases
+    from intervisie.core.store import Store
+
+    data = tmp_path / "data"
+    clock = FakeClock(START)
+    with Store.open(data_dir=data, clock=clock) as store:
+        first = LiveMeeting.start(store, clock)
+        drive(first, clock, GROUP, case_method())
+        first.close()
+        clock.advance(minutes=60 * 24 * 30)
+        revisit, carried = previous_cases(store, GROUP.id)
+        assert any(DRIVE_SECRET in c.description for c in revisit)
+        second = LiveMeeting.start(store, clock)
+        present = tuple(m.id for m in GROUP.members)
+        second.execute(
+            cmd.OpenMeeting(
+                group=GROUP,
+                present=present,
+                facilitator="anna",
+                confidentiality=present,
+                minutes_available=90,
+                revisit=revisit,
+                carried=carried,
+            )
+        )
+        second.close()
+    env = dict(os.environ, INTERVISIE_DATA_DIR=str(data))
+    purge = cli("sessions", "purge", first.meeting_id, "--yes", env=env)
+    assert purge.returncode == 0, purge.stderr
+    stored = b"".join(p.read_bytes() for p in data.iterdir() if p.is_file())
+    assert DRIVE_SECRET.encode() not in stored, "the purged case's text is still in the file"
