@@ -69,7 +69,7 @@ def test_every_pair_of_builtins_compares_side_by_side(pair: tuple[str, str]) -> 
     assert result.exit_code == 0, result.output
     reg = load_registry(house=False)
     first, second = (reg.get(mid) for mid in pair)
-    text = result.output
+    text = result.stdout
     header = text.splitlines()[0]
     assert header.index(first.name.get("en")) < header.index(second.name.get("en"))
     for method in (first, second):
@@ -84,12 +84,12 @@ def test_json_gives_the_same_phases_and_minutes_as_the_listing() -> None:
     pair = BUILTINS[:2]
     result = run("methods", "compare", *pair, "--json")
     assert result.exit_code == 0, result.output
-    doc = json.loads(result.output)
-    listed = {m["id"]: m for m in json.loads(run("methods", "list", "--json").output)}
+    doc = json.loads(result.stdout)
+    listed = {m["id"]: m for m in json.loads(run("methods", "list", "--json").stdout)}
     assert [m["id"] for m in doc["methods"]] == pair
     assert doc["axis_minutes"] == max(m["minutes"] for m in doc["methods"])
     for entry in doc["methods"]:
-        shown = json.loads(run("methods", "show", entry["id"], "--json").output)
+        shown = json.loads(run("methods", "show", entry["id"], "--json").stdout)
         assert round(entry["minutes"]) == listed[entry["id"]]["minutes"]
         assert entry["group_size"] == listed[entry["id"]]["group_size"]
         assert len(entry["phases"]) == listed[entry["id"]]["phases"]
@@ -105,14 +105,14 @@ def test_json_gives_the_same_phases_and_minutes_as_the_listing() -> None:
 def test_a_house_method_compares_with_a_builtin(house: Path) -> None:
     result = run("methods", "compare", "huis", BUILTINS[0], "--json")
     assert result.exit_code == 0, result.output
-    huis = json.loads(result.output)["methods"][0]
+    huis = json.loads(result.stdout)["methods"][0]
     assert huis["source"] == {"kind": "house", "path": str(house)}
     assert huis["level"] == "experienced" and huis["safety_needed"] == "high"
     # The ideal size, 6, by default: 5 turns of 2 minutes after 10 minutes.
     assert huis["participants"] == 6 and huis["minutes"] == 20
     assert [p["owner"] for p in huis["phases"]] == ["answering", "turned_away"]
 
-    text = run("methods", "compare", "huis", BUILTINS[0]).output
+    text = run("methods", "compare", "huis", BUILTINS[0]).stdout
     assert "House method" in text and "Behind the back" in text
     assert "Quick thinking." in text and "░" in text
     lines = text.replace("\u00a0", " ").splitlines()
@@ -122,7 +122,7 @@ def test_a_house_method_compares_with_a_builtin(house: Path) -> None:
 
 def test_participants_apply_to_every_method(house: Path) -> None:
     doc = json.loads(
-        run("methods", "compare", "huis", BUILTINS[0], "--participants", "4", "--json").output
+        run("methods", "compare", "huis", BUILTINS[0], "--participants", "4", "--json").stdout
     )
     assert {m["participants"] for m in doc["methods"]} == {4}
     assert doc["methods"][0]["minutes"] == 16
@@ -134,15 +134,15 @@ def test_every_builtin_at_once_fits_in_eighty_columns(lang: str) -> None:
         pytest.skip("needs three built-in methods")
     result = run("methods", "compare", *BUILTINS, "--width", "80", "--lang", lang)
     assert result.exit_code == 0, result.output
-    assert all(len(line) <= 80 for line in result.output.splitlines())
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
 
 
 def test_dutch_output() -> None:
     result = run("methods", "compare", *BUILTINS[:2], "--lang", "nl")
     assert result.exit_code == 0
-    assert "Inbrenger:" in result.output and "Vraagt van de gespreksleider" in result.output
+    assert "Inbrenger:" in result.stdout and "Vraagt van de gespreksleider" in result.stdout
     reg = load_registry(house=False)
-    assert reg.get(BUILTINS[0]).name.get("nl") in result.output
+    assert reg.get(BUILTINS[0]).name.get("nl") in result.stdout
 
 
 def test_unknown_and_too_few_methods_are_clear_errors() -> None:
