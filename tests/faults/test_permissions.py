@@ -350,3 +350,65 @@ def test_textual_debug_log_gets_no_case_text(
     drive_the_app(SECRETS)
     logged = log_file.read_text(encoding="utf-8") if log_file.exists() else ""
     assert DRIVE_SECRET not in logged
+
+
+CRASH = """
+import asyncio
+from textual.widgets import Input, OptionList, Select, SelectionList
+from intervisie.tui.app import IntervisieApp
+from intervisie.tui.screens.runner import RunnerScreen
+
+secret = {secret!r}
+original = RunnerScreen.on_input_submitted
+
+def crash(self, event):
+    original(self, event)
+    cases = self.app.link.state.cases  # what a bug's frame holds: the meeting
+    raise RuntimeError("a bug in the app")
+
+RunnerScreen.on_input_submitted = crash
+
+async def facilitator(pilot):
+    app = pilot.app
+    await pilot.pause()
+    methods = app.screen.query_one("#methods", OptionList)
+    methods.highlighted = methods.get_option_index("incident")
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = app.screen
+    screen.query_one("#group-name", Input).value = "Sectie familierecht"
+    screen.query_one("#members", Input).value = "Sanne, Pieter, Aylin, Joost"
+    await pilot.pause()
+    screen.query_one("#facilitator", Select).value = "m4"
+    screen.query_one("#confidentiality", SelectionList).select_all()
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    await pilot.press("a")
+    await pilot.pause()
+    app.focused.value = secret
+    await pilot.press("enter")
+    await pilot.pause()
+
+IntervisieApp().run(headless=True, size=(80, 24), auto_pilot=facilitator)
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="tui/app.py: an unexpected error in the app is printed by Textual's default "
+    "handler with show_locals=True, so the case text in the failing frames' variables goes "
+    "to the terminal (and into any bug report it is pasted into)",
+)
+def test_a_crash_of_the_app_prints_no_case_text(tmp_path: Path) -> None:
+    import subprocess
+
+    secret = f"Crash-test {DRIVE_SECRET}"
+    result = subprocess.run(
+        [sys.executable, "-c", CRASH.format(secret=secret)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "a bug in the app" in result.stdout + result.stderr, result.stderr[-2000:]
+    assert DRIVE_SECRET not in result.stdout + result.stderr
