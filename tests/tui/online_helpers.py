@@ -1,0 +1,70 @@
+"""An online meeting made by hand: a facilitator process's `LiveMeeting` and join codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from intervisie.core import commands as cmd
+from intervisie.core.clock import SystemClock
+from intervisie.core.joincodes import JoinCodes
+from intervisie.core.live import LiveMeeting
+from intervisie.core.meeting import Group, Member
+from intervisie.core.plugins import load_registry
+from intervisie.core.store import Store
+
+GROUP = Group(
+    id="g-online",
+    name="Sectie familierecht",
+    members=(
+        Member("anna", "Anna"),
+        Member("bram", "Bram"),
+        Member("carla", "Carla"),
+        Member("daan", "Daan"),
+    ),
+)
+PARTICIPANTS = ("bram", "carla", "daan")
+
+
+class Meeting:
+    """The facilitator's side of a test meeting, with a code per participant."""
+
+    def __init__(self, data_dir: Path, method: str = "incident"):
+        self.data_dir = data_dir
+        self.store = Store.open(data_dir=data_dir)
+        self.live = LiveMeeting.start(self.store, SystemClock())
+        self.live.execute(
+            cmd.OpenMeeting(
+                group=GROUP,
+                present=("anna", *PARTICIPANTS),
+                facilitator="anna",
+                confidentiality=("anna", *PARTICIPANTS),
+                minutes_available=120,
+                online=True,
+            )
+        )
+        self.method = load_registry().get(method)
+        self.codes = JoinCodes.open(data_dir)
+        self.code = {m: self.codes.issue(self.live.meeting_id, m) for m in PARTICIPANTS}
+
+    @property
+    def id(self) -> str:
+        return self.live.meeting_id
+
+    def do(self, command: cmd.Command) -> None:
+        self.live.refresh()
+        self.live.execute(command)
+
+    def start_round(self, case_owner: str = "bram") -> None:
+        """Intake and choice at the meeting's own steps, then a round of the method."""
+        self.do(cmd.AddCase(owner=case_owner, title="Cliënt dreigt met klacht"))
+        self.do(cmd.ChooseCase(case_id=self.live.state.cases[-1].id))
+        self.do(cmd.StartRound(method=self.method))
+
+    def to_phase(self, phase_id: str) -> None:
+        while self.live.state.round.phase.id != phase_id:
+            self.do(cmd.NextPhase())
+
+    def close(self) -> None:
+        self.live.close()
+        self.codes.close()
+        self.store.close()
