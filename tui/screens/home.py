@@ -268,7 +268,7 @@ class HomeScreen(BaseScreen):
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)
         field.remove_class("hidden")
-        field.focus()
+        self.set_focus(field)  # at once: the letters typed next go into the filter
 
     def action_clear_filter(self) -> None:
         field = self.query_one("#filter", Input)

@@ -363,7 +363,8 @@ class RunnerScreen(BaseScreen):
     def action_focus_capture(self) -> None:
         capture = self.capture
         if capture is not None:
-            capture.query_one(".capture-input", Input).focus()
+            # At once, not after the queue: the letters typed next must land in the field.
+            self.set_focus(capture.query_one(".capture-input", Input))
 
     def action_leave_capture(self) -> None:
         self.set_focus(None)

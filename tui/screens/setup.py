@@ -281,10 +281,21 @@ class SetupScreen(BaseScreen):
             self.show_fit()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "members":
+        # While someone types the members, the lists below wait until they leave the field:
+        # rebuilding them on every key would fight with Tab for the focus.
+        if event.input.id == "members" and not event.input.has_focus:
             self.fill_members()
         elif event.input.id == "minutes":
             self.show_fit()
+
+    def on_descendant_blur(self, event) -> None:
+        super().on_descendant_blur(event)
+        if getattr(event.widget, "id", None) == "members":
+            self.fill_members()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "members":
+            self.fill_members()
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         if event.selection_list.id == "present":
