@@ -33,10 +33,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from intervisie.core import lease as leases
 from intervisie.core.events import (
+    PURGED,
+    CaseAdded,
+    CaseEdited,
     Event,
     EventError,
     MeetingFinished,
@@ -602,8 +606,10 @@ class Store:
             rows = conn.execute(
                 "SELECT seq, payload FROM events WHERE meeting_id = ? ORDER BY seq", (meeting_id,)
             ).fetchall()
+            purged_texts: set[tuple[str, str]] = set()
             for seq, payload in rows:
                 event = event_from_dict(json.loads(payload))
+                purged_texts.update(_case_texts(event))
                 cleaned = redact(event) if marker is None else redact(event, marker)
                 new_payload = _dumps(event_to_dict(cleaned))
                 if new_payload != payload:
@@ -612,7 +618,44 @@ class Store:
                         (new_payload, meeting_id, seq),
                     )
                     changed += 1
+            changed += self._purge_revisit_copies(conn, meeting_id, purged_texts, marker)
         return Cleanup(changed, self._reclaim())
+
+    def _purge_revisit_copies(
+        self,
+        conn: sqlite3.Connection,
+        meeting_id: str,
+        texts: set[tuple[str, str]],
+        marker: str | None,
+    ) -> int:
+        """Later meetings copied the discussed cases to revisit them: purge those copies too."""
+        if not texts:
+            return 0
+        changed = 0
+        rows = conn.execute(
+            "SELECT meeting_id, seq, payload FROM events "
+            "WHERE type = 'meeting_opened' AND meeting_id != ?",
+            (meeting_id,),
+        ).fetchall()
+        for other, seq, payload in rows:
+            event = event_from_dict(json.loads(payload))
+            if not isinstance(event, MeetingOpened) or not any(
+                (c.title, c.description) in texts for c in event.revisit
+            ):
+                continue
+            mark = PURGED if marker is None else marker
+            revisit = tuple(
+                attrs.evolve(c, title=mark, description=mark if c.description else "")
+                if (c.title, c.description) in texts
+                else c
+                for c in event.revisit
+            )
+            conn.execute(
+                "UPDATE events SET payload = ? WHERE meeting_id = ? AND seq = ?",
+                (_dumps(event_to_dict(attrs.evolve(event, revisit=revisit))), other, seq),
+            )
+            changed += 1
+        return changed
 
     def _refuse_if_driven(self, conn: sqlite3.Connection, meeting_id: str) -> None:
         self._require(conn, meeting_id)
@@ -641,3 +684,12 @@ class Store:
             except (OSError, sqlite3.OperationalError) as exc:
                 raise write_error(self.path, exc) from None
             return not busy
+
+
+def _case_texts(event: Any) -> set[tuple[str, str]]:
+    """The (title, description) pairs of case content an event carries."""
+    if isinstance(event, CaseAdded):
+        return {(event.case.title, event.case.description)}
+    if isinstance(event, CaseEdited):
+        return {(event.title, event.description)}
+    return set()

@@ -240,12 +240,6 @@ def test_the_join_code_file_is_private(tmp_path: Path) -> None:
     assert modes(folder) == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="purge (core/store.py) redacts only the purged meeting's own events; the next "
-    "meeting of the group copied its discussed cases (title and description) into its "
-    "meeting_opened event to revisit them, and that copy stays in the file",
-)
 def test_purging_a_meeting_also_removes_the_copies_its_next_meeting_made(
     cli, tmp_path: Path
 ) -> None:
