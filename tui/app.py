@@ -87,11 +87,7 @@ class IntervisieApp(App[None]):
         self._methods_registry = registry
         self.data_dir = data_dir
         self.language = current_language()
-        if sound is None:
-            from intervisie.core.settings import load_settings
-
-            sound = load_settings().sound
-        self.sound = sound
+        self._sound = sound  # read from the settings when first needed
         self.extra = kwargs
         self._store: Store | None = None
         self.link: MeetingLink | None = None
@@ -113,6 +109,19 @@ class IntervisieApp(App[None]):
 
             self._meeting_clock = SystemClock()
         return self._meeting_clock
+
+    @property
+    def sound(self) -> bool:
+        """Whether the bell rings at time-up (the `sound` setting unless given)."""
+        if self._sound is None:
+            from intervisie.core.settings import load_settings
+
+            self._sound = load_settings().sound
+        return self._sound
+
+    @sound.setter
+    def sound(self, value: bool) -> None:
+        self._sound = value
 
     def ring(self) -> None:
         """The bell at time-up, unless the settings turned sound off."""
