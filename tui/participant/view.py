@@ -19,7 +19,7 @@ from enum import StrEnum
 from attrs import frozen
 
 from intervisie.core import commands as cmd
-from intervisie.core.i18n import N_, _
+from intervisie.core.i18n import N_, _, ngettext
 from intervisie.core.meeting import Contribution, Round, SessionState, Status, view_contributions
 from intervisie.core.model import ContributionKind, MeetingStep, OwnerPosition, PhaseKind
 from intervisie.tui.widgets.labels import owner_long, text
@@ -187,7 +187,7 @@ def _choice_view(
         made = state.contributions_in(rnd.id, rnd.phase.id)
     else:
         made = state.contributions_in(step=MeetingStep.CHOICE)
-    votes = {c.target: 0 for c in cases}
+    votes = {c.id: 0 for c in cases}
     mine = None
     for c in made:
         if c.kind is K.VOTE and c.target in votes:
@@ -196,7 +196,7 @@ def _choice_view(
                 mine = c.target
     lines = tuple(
         f"{i}. {c.title} ({_name(state, c.owner)}) · "
-        + _("{n} votes").format(n=votes[c.id])
+        + ngettext("{n} vote", "{n} votes", votes[c.id]).format(n=votes[c.id])
         + ("  ← " + _("your vote") if c.id == mine else "")
         for i, c in enumerate(cases, start=1)
     )
