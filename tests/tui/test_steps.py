@@ -140,3 +140,38 @@ async def test_setup_relabels_when_the_language_switches() -> None:
         finally:
             i18n.set_language("en")
         assert app.screen.query_one("#group-name", Input).value == "Sectie familierecht"
+
+
+@pilot_test
+async def test_a_second_round_takes_the_next_case_with_fresh_votes() -> None:
+    app = IntervisieApp(clock=FakeClock(), sound=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_meeting("roddel", opening(), {})
+        await pilot.pause()
+        link = app.link
+        link.do(cmd.AddCase(owner="m1", title="Cliënt dreigt met klacht"))
+        link.do(cmd.AddCase(owner="m2", title="Stagiair zonder motivatie"))
+        link.do(cmd.StartStep(step=MeetingStep.CHOICE))
+        link.do(cmd.Vote(voter="m1", case_id="c1"))
+        link.do(cmd.ChooseCase())
+        app.start_round(link)
+        await pilot.pause()
+        link.do(cmd.FinishRound())
+        app.route(link)
+        await pilot.pause()
+        assert isinstance(app.screen, ClosingScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, IntakeScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Sanne: case number" in text(app)  # everyone votes again
+        await type_lines(app, pilot, "1")
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Chosen: Stagiair zonder motivatie" in text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, RunnerScreen)
+        assert "Round 2" in text(app) and "Pieter tells the case" in text(app)

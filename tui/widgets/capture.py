@@ -318,7 +318,12 @@ class ChoiceCapture(Capture):
 
     def next_voter(self, context: Context) -> str | None:
         state = context.link.state
-        made = {c.author for c in context.contributions() if c.kind in (K.VOTE, K.SCORE)}
+        open_cases = {case.id for case in self.cases(context)}
+        made = {
+            c.author
+            for c in context.contributions()
+            if c.kind in (K.VOTE, K.SCORE) and c.target in open_cases
+        }
         for member in state.present:
             if member not in made:
                 return member
