@@ -99,6 +99,7 @@ class OnlineFacilitatorApp(IntervisieApp):
         self.admitted = True
         IntervisieApp.on_mount(self)
         self.set_interval(POLL_EVERY, self.follow_store)
+        self.notify(_("Participants' join codes: key j, once a meeting is open."), timeout=10)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.admitted and action not in ("quit", "request_quit"):

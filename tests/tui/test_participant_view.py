@@ -78,6 +78,9 @@ def test_intake_and_vote_at_the_meetings_own_steps(tmp_path):
             command_for(view.capture, "bram", "vote for Carla")
         vote = command_for(view.capture, "bram", "1")
         assert (vote.actor, vote.voter) == ("bram", "bram")
+        act(meeting, "daan", "1 5 4 3")  # EGT: emotion, shared, time
+        (score,) = [c for c in meeting.live.state.contributions if c.kind is K.SCORE]
+        assert dict(score.ratings) == {"emotion": 5, "shared": 4, "time": 3}
     finally:
         meeting.close()
 

@@ -104,7 +104,7 @@ def _name(state: SessionState, member_id: str | None) -> str:
 
 
 def _line(state: SessionState, c: Contribution, me: str, lang: str) -> str:
-    who = _("you") if c.author == me else _name(state, c.author)
+    who = _("You") if c.author == me else _name(state, c.author)
     body = c.text
     if c.kind is K.VOTE:
         case = state.case(c.target or "")
@@ -200,13 +200,23 @@ def _choice_view(
         + ("  ← " + _("your vote") if c.id == mine else "")
         for i, c in enumerate(cases, start=1)
     )
+    phase = rnd.phase.phase if rnd is not None else None
+    if phase is not None and phase.criteria:
+        criteria = tuple((cr.id, cr.min, cr.max) for cr in phase.criteria)
+    else:
+        low, high = cmd.EGT_RANGE
+        criteria = tuple((name, low, high) for name in cmd.EGT_CRITERIA)
     capture = (
         CaptureSpec(
             Capture.VOTE,
             _("Your vote"),
-            _("Type the number of the case you vote for; voting again moves your vote."),
+            _(
+                "The case's number to vote for it (again: your vote moves), or the number "
+                "and {n} scores ({low}-{high}): 2 5 4 3"
+            ).format(n=len(criteria), low=criteria[0][1], high=criteria[0][2]),
             K.VOTE,
             choices=tuple((c.id, c.title) for c in cases),
+            criteria=criteria,
         )
         if cases
         else None
@@ -395,9 +405,12 @@ def command_for(spec: CaptureSpec, me: str, line: str) -> cmd.Command:
         assert spec.kind is not None
         return cmd.AddContribution(actor=me, author=me, kind=spec.kind, text=line, step=spec.step)
     if c is Capture.VOTE:
-        numbers, _rest = _numbers(line, 1)
+        numbers, _rest = _numbers(line, 1 + len(spec.criteria))
         case_id = _pick(spec, numbers[0] if numbers else None)
-        return cmd.Vote(actor=me, voter=me, case_id=case_id)
+        if len(numbers) == 1:
+            return cmd.Vote(actor=me, voter=me, case_id=case_id)
+        ratings = dict(zip([cid for cid, *_r in spec.criteria], numbers[1:], strict=False))
+        return cmd.Score(actor=me, scorer=me, case_id=case_id, ratings=ratings)
     if c is Capture.REVISIT:
         numbers, rest = _numbers(line, 1)
         if len(spec.choices) == 1 and not (numbers and numbers[0] == 1 and rest):
