@@ -435,3 +435,6 @@ class RunnerScreen(BaseScreen):
     def on_resize(self, event) -> None:
         area = self.query_one("#phase-area")
         area.styles.max_height = max(event.size.height // 2 - 1, 8)
+        # Room to spare: the timer in a large block font, to read from across the room.
+        large = event.size.width >= 110 and event.size.height >= 34
+        self.query_one("#timer", PhaseTimer).set_class(large, "-large")

@@ -40,11 +40,39 @@ def bar(fraction: float, width: int) -> str:
     return "▇" * full + "░" * (width - full)
 
 
+BIG_FONT: dict[str, tuple[str, ...]] = {
+    "0": ("###", "# #", "# #", "# #", "###"),
+    "1": ("  #", "  #", "  #", "  #", "  #"),
+    "2": ("###", "  #", "###", "#  ", "###"),
+    "3": ("###", "  #", "###", "  #", "###"),
+    "4": ("# #", "# #", "###", "  #", "  #"),
+    "5": ("###", "#  ", "###", "  #", "###"),
+    "6": ("###", "#  ", "###", "# #", "###"),
+    "7": ("###", "  #", "  #", "  #", "  #"),
+    "8": ("###", "# #", "###", "# #", "###"),
+    "9": ("###", "# #", "###", "  #", "###"),
+    ":": (" ", "#", " ", "#", " "),
+    "+": ("   ", " # ", "###", " # ", "   "),
+    "-": ("   ", "   ", "###", "   ", "   "),
+}
+"""A five-row block font for the timer on a large terminal, read from across a room."""
+
+
+def big_text(value: str) -> str:
+    """`value` in the big block font: five lines, each character two cells wide per dot."""
+    rows = []
+    for row in range(5):
+        cells = [BIG_FONT.get(ch, BIG_FONT["-"])[row] for ch in value]
+        rows.append(" ".join(c.replace("#", "██").replace(" ", "  ") for c in cells))
+    return "\n".join(rows)
+
+
 class PhaseTimer(Vertical):
     """Countdown of the phase, and of the current speaker's turn where the phase goes round."""
 
     def compose(self) -> ComposeResult:
         yield Digits("00:00", id="clock")
+        yield Static(id="bigclock")
         yield Static(id="timer-line")
         yield Static(id="turn-line")
 
@@ -59,10 +87,12 @@ class PhaseTimer(Vertical):
         turns: int = 0,
     ) -> None:
         clock = self.query_one("#clock", Digits)
+        big = self.query_one("#bigclock", Static)
         line = self.query_one("#timer-line", Static)
         turn_line = self.query_one("#turn-line", Static)
         if timer is None:
             clock.update("--:--")
+            big.update(big_text("--:--"))
             line.update("")
             turn_line.update("")
             return
@@ -71,6 +101,7 @@ class PhaseTimer(Vertical):
         self.set_class(state == "over", "-over")
         self.set_class(paused, "-paused")
         clock.update(clock_text(timer.remaining))
+        big.update(big_text(clock_text(timer.remaining)))
         out = RichText()
         if paused:
             out.append("‖ " + _("PAUSED"), style="bold")
