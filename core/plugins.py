@@ -253,6 +253,8 @@ def _load_into(
             info.load_ms = (time.perf_counter() - start) * 1000
             continue
         _register(registry, info, plugin, start)
+    if only is None and wanted is not None:
+        _name_unknown_filter_entries(registry, wanted, eps)
     for name, plugin in extra_plugins:
         info = PluginInfo(name, None, None)
         registry.plugins.append(info)
@@ -264,6 +266,21 @@ def _load_into(
         if any(_exists(d) for d in dirs):
             _load_house_methods(registry, dirs)
     return registry
+
+
+def _name_unknown_filter_entries(
+    registry: Registry, wanted: set[str], eps: list[metadata.EntryPoint]
+) -> None:
+    """A name in INTERVISIE_PLUGINS that no installed plugin has (a typo) is an error, so
+    a misspelt filter does not look like a program without methods."""
+    installed = sorted({ep.name for ep in eps})
+    for name in sorted(wanted - set(installed)):
+        info = PluginInfo(name, None, None)
+        info.error = (
+            "INTERVISIE_PLUGINS names it, but no installed plugin has that name "
+            f"(installed: {', '.join(installed) or 'none'})"
+        )
+        registry.plugins.append(info)
 
 
 def _exists(path: Path) -> bool:

@@ -388,3 +388,20 @@ def test_an_entry_point_named_like_a_built_in_is_named_and_the_built_in_stays(pl
         if not strict:
             ids = {m["id"]: m["source"]["distribution"] for m in json.loads(result.stdout)}
             assert ids["incident"] == "intervisie" and "balint" not in ids
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])
+def test_a_misspelt_name_in_intervisie_plugins_is_named(plugin_dist, strict: bool) -> None:
+    plugin_dist.add("intervisie-balint", {"balint_plugin": GOOD}, {"balint": "balint_plugin"})
+    env = {"INTERVISIE_PLUGINS": "balint,incidnet"}
+    if strict:
+        env["INTERVISIE_STRICT_PLUGINS"] = "1"
+    result = plugin_dist.run("methods", "list", "--json", **env)
+    no_traceback(result)
+    assert (
+        "plugin 'incidnet': INTERVISIE_PLUGINS names it, but no installed plugin has that name "
+        "(installed: balint, denkhoeden, incident, krachtenveld, roddel)"
+    ) in result.stderr
+    assert result.returncode == (1 if strict else 0)
+    if not strict:
+        assert [m["id"] for m in json.loads(result.stdout)] == ["balint"]
