@@ -18,7 +18,7 @@ from intervisie.core.engine import DomainError
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.core.model import MeetingStep, PhaseKind
 from intervisie.core.timing import meeting_timer
-from intervisie.tui.screens.base import BaseScreen, typing
+from intervisie.tui.screens.base import BaseModal, BaseScreen, typing
 from intervisie.tui.screens.link import MeetingLink
 from intervisie.tui.widgets.capture import (
     Capture,
@@ -415,9 +415,6 @@ class ClosingScreen(StepScreen):
         if key == "n":
             return _("finish") if self.closing else _("another round")
         return super().describe_binding(key, description)
-
-
-from intervisie.tui.screens.base import BaseModal  # noqa: E402
 
 
 class MethodPicker(BaseModal[str | None]):
