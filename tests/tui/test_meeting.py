@@ -8,7 +8,9 @@ bars, the timer after a pause and an extension.
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 from textual.widgets import Digits, Input, OptionList, Select, SelectionList, Static
 
@@ -187,6 +189,12 @@ async def test_gossip_method_owner_turned_away_and_timer_after_pause_and_extensi
             "Zij lijkt de klacht persoonlijk op te vatten"
             in app.screen.query_one("#summary-text")._markdown
         )
+        await m.keys("e")
+        exports = Path(os.environ["INTERVISIE_DATA_DIR"]) / "exports"
+        exported = list(exports.glob("report-*.md"))
+        assert len(exported) == 1
+        assert exported[0].stat().st_mode & 0o777 == 0o600
+        assert "Zij lijkt de klacht persoonlijk op te vatten" in exported[0].read_text("utf-8")
 
 
 @pilot_test
