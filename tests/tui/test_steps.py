@@ -175,3 +175,41 @@ async def test_a_second_round_takes_the_next_case_with_fresh_votes() -> None:
         await pilot.pause()
         assert isinstance(app.screen, RunnerScreen)
         assert "Round 2" in text(app) and "Pieter tells the case" in text(app)
+
+
+@pilot_test
+async def test_assigned_hats_stand_beside_each_name_and_only_the_wearer_speaks() -> None:
+    group = Group(
+        "g2",
+        "Hoeden",
+        tuple(
+            Member(f"m{i}", n) for i, n in enumerate(["Sanne", "Pieter", "Aylin", "Joost", "Mo"], 1)
+        ),
+    )
+    present = tuple(m.id for m in group.members)
+    app = IntervisieApp(clock=FakeClock(), sound=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        opening_command = cmd.OpenMeeting(
+            group=group,
+            present=present,
+            facilitator="m5",
+            confidentiality=present,
+            minutes_available=120,
+        )
+        app.open_meeting("denkhoeden", opening_command, {"hat_mode": "assigned"})
+        await pilot.pause()
+        link = app.link
+        link.do(cmd.AddCase(owner="m1", title="Cliënt dreigt met klacht"))
+        link.do(cmd.ChooseCase(case_id="c1"))
+        app.start_round(link)
+        await pilot.pause()
+        while link.state.round.phase.id != "red":
+            link.do(cmd.NextPhase())
+        app.screen.render_state()
+        await pilot.pause()
+        lens = str(app.screen.query_one("#lens", Static).render())
+        assert "Red hat" in lens and "Wearing it:" in lens
+        wearer = link.state.round.lenses["red"][0]
+        assert f"{link.name(wearer)} ♥" in lens
+        assert "(1 of 1)" in text(app)

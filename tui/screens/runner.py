@@ -24,7 +24,7 @@ from intervisie.tui.screens.base import BaseScreen, typing
 from intervisie.tui.screens.link import MeetingLink
 from intervisie.tui.widgets.capture import CAPTURES, Capture, CaptureError, ChoiceCapture, Context
 from intervisie.tui.widgets.labels import OWNER_COLOUR, OWNER_SYMBOL, owner_long, text
-from intervisie.tui.widgets.lens import lens_chip
+from intervisie.tui.widgets.lens import lens_chip, lens_style
 from intervisie.tui.widgets.stepper import Stepper
 from intervisie.tui.widgets.timer import PhaseTimer, clock_text
 
@@ -161,6 +161,7 @@ class RunnerScreen(BaseScreen):
                         names=", ".join(self.link.name(m) for m in holders)
                     )
                 )
+                chip.append_text(self.hats_line(rnd))
             lens.update(chip)
             lens.display = True
         else:
@@ -200,6 +201,26 @@ class RunnerScreen(BaseScreen):
             capture.show(self.context())
         self.tick()
         self.refresh_bindings()
+
+    def hats_line(self, rnd) -> RichText:
+        """Assigned lenses: each participant's name with their hats beside it."""
+        lenses = {}
+        for run in rnd.phases:
+            if run.phase.lens is not None:
+                lenses.setdefault(run.phase.lens.id, run.phase.lens)
+        worn: dict[str, list] = {}
+        for lens_id, members in rnd.lenses.items():
+            for member in members:
+                if lens_id in lenses:
+                    worn.setdefault(member, []).append(lenses[lens_id])
+        out = RichText("\n")
+        for i, (member, hats) in enumerate(worn.items()):
+            if i:
+                out.append("  ")
+            out.append(self.link.name(member) + " ")
+            for lens in hats:
+                out.append(lens.symbol or "●", style=lens_style(lens.colour, chip=False))
+        return out
 
     def owner_banner(self) -> RichText:
         state = self.link.state
