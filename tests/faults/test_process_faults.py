@@ -514,3 +514,42 @@ def test_the_app_takes_emoji_right_to_left_and_very_long_names() -> None:
         assert long_name in doc_members
 
     asyncio.run(run())
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.1, 0.15, 0.2, 0.3])
+def test_purge_killed_part_way_leaves_the_meeting_whole_or_purged(
+    cli, isolated_env: Path, delay: float
+) -> None:
+    """All or nothing: SIGKILL at some moment of `sessions purge` (transaction, then VACUUM)."""
+    from click.testing import CliRunner
+
+    from intervisie.core.events import PURGED
+    from intervisie.tui.cli import main
+
+    runner = CliRunner()
+    ids = [
+        runner.invoke(main, ["demo", "incident", "--headless", "--seed", str(s)]).stdout.strip()
+        for s in range(8)
+    ]
+    target = ids[3]
+    before = shown(cli, target)
+    texts_before = [c["title"] for c in before["cases"]] + texts_of(before)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "intervisie.tui", "sessions", "purge", target, "--yes"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(delay)
+    proc.kill()
+    proc.wait()
+    path = isolated_env / "data" / "intervisie.sqlite3"
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    after = shown(cli, target)
+    texts_after = [c["title"] for c in after["cases"]] + texts_of(after)
+    purged = [t == PURGED for t in texts_after if t]
+    assert all(purged) or texts_after == texts_before, "half purged"
+    for other in ids[:3] + ids[4:]:
+        assert PURGED not in json.dumps(shown(cli, other)), "other meetings untouched"
+    again = cli("sessions", "purge", target, "--yes")
+    assert again.returncode == 0, again.stderr
