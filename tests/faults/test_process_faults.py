@@ -553,3 +553,38 @@ def test_purge_killed_part_way_leaves_the_meeting_whole_or_purged(
         assert PURGED not in json.dumps(shown(cli, other)), "other meetings untouched"
     again = cli("sessions", "purge", target, "--yes")
     assert again.returncode == 0, again.stderr
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.15, 0.3])
+def test_import_killed_part_way_leaves_no_half_meeting(
+    cli, isolated_env: Path, tmp_path: Path, delay: float
+) -> None:
+    made = cli("--data-dir", str(tmp_path / "elsewhere"), "demo", "roddel", "--headless")
+    meeting_id = made.stdout.strip()
+    export = tmp_path / "m.json"
+    assert (
+        cli(
+            "--data-dir",
+            str(tmp_path / "elsewhere"),
+            "sessions",
+            "export",
+            meeting_id,
+            "-o",
+            str(export),
+        ).returncode
+        == 0
+    )
+    events = len(json.loads(export.read_text(encoding="utf-8"))["events"])
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "intervisie.tui", "sessions", "import", str(export)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(delay)
+    proc.kill()
+    proc.wait()
+    listed = json.loads(cli("sessions", "list", "--json").stdout or "[]")
+    assert [(m["id"], m["events"]) for m in listed] in ([], [(meeting_id, events)])
+    if not listed:
+        again = cli("sessions", "import", str(export))
+        assert again.returncode == 0, again.stderr
