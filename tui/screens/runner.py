@@ -423,9 +423,11 @@ class RunnerScreen(BaseScreen):
         run = rnd.phase
         if action == "next_turn":
             return bool(run.turns) and run.current_speaker is not None
-        if action == "reveal":
+        if action == "reveal":  # only while something written is still hidden
             return any(
-                r.phase.hidden_until_reveal and not r.revealed and r.visited
+                r.phase.hidden_until_reveal
+                and not r.revealed
+                and any(c.hidden for c in state.contributions_in(rnd.id, r.id))
                 for r in rnd.phases[: rnd.current + 1]
             )
         if action == "toggle_egt":
