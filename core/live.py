@@ -22,7 +22,7 @@ from intervisie.core.events import Event
 from intervisie.core.i18n import _
 from intervisie.core.lease import Holder, Lease
 from intervisie.core.meeting import Case, SessionState, Status
-from intervisie.core.store import LeaseLost, Store, StoreError, paused_gc
+from intervisie.core.store import LeaseLost, Store, StoredEvent, StoreError, paused_gc
 
 
 class ReadOnlyMeeting(StoreError):
@@ -112,9 +112,45 @@ class LiveMeeting:
             raise ReadOnlyMeeting(
                 _("a participant's window can only act for that participant"), self.store.path
             )
-        events = self.engine.execute(command)
-        self._save(events)
-        return events
+        if self.pending:  # the store is failing: keep the order, queue behind
+            events = self.engine.execute(command)
+            self._save(events)
+            return events
+        decided: list[Event] | None = None
+
+        def decide(others: list[StoredEvent]) -> list[Event]:
+            nonlocal decided
+            self._take(others)
+            decided = self.engine.execute(command)
+            return decided
+
+        try:
+            seqs = self.store.append_decided(
+                self.meeting_id, self._seen, decide, lease=self._write_lease
+            )
+        except LeaseLost as exc:
+            self.problem = exc
+            self.lease = Lease(self.meeting_id, None, holder=None)
+            raise self._readonly_error() from None
+        except StoreError as exc:
+            if decided is None:  # nothing decided yet (the store would not even start)
+                decided = self.engine.execute(command)
+            self.pending.extend(decided)
+            self.problem = exc
+            return decided
+        self._ours.update(seqs)
+        if seqs:
+            self._seen = seqs[-1]
+        self.problem = None
+        return decided or []
+
+    def _take(self, stored: Sequence[StoredEvent]) -> list[Event]:
+        """Apply events other processes stored after the ones we have seen."""
+        new = [s.event for s in stored if s.seq not in self._ours]
+        if stored:
+            self._seen = max(self._seen, stored[-1].seq)
+        self.engine.receive(new)
+        return new
 
     def _save(self, events: Sequence[Event]) -> None:
         self.pending.extend(events)
@@ -166,12 +202,7 @@ class LiveMeeting:
         Our own events are already in the engine, so they are skipped; events of others
         that were stored between ours are applied after them.
         """
-        stored = self.store.stored_events(self.meeting_id, after=self._seen)
-        new = [s.event for s in stored if s.seq not in self._ours]
-        if stored:
-            self._seen = stored[-1].seq
-        self.engine.receive(new)
-        return new
+        return self._take(self.store.stored_events(self.meeting_id, after=self._seen))
 
     def close(self) -> None:
         """Leave the meeting: last try to save, then give the lease back (not if unsaved).

@@ -27,7 +27,7 @@ import os
 import secrets
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -393,6 +393,53 @@ class Store:
             ).fetchone()[0]
             self._insert(conn, meeting_id, seq, event, payload)
             return seq
+
+    def append_decided(
+        self,
+        meeting_id: str,
+        after: int,
+        decide: Callable[[list[StoredEvent]], Sequence[Event]],
+        *,
+        lease: leases.Lease | None = None,
+    ) -> list[int]:
+        """Catch up, decide and append in ONE transaction; returns the new sequence numbers.
+
+        `decide` gets the events others stored after `after` and returns the events to
+        append. Deciding inside the write lock means two processes never decide on the same
+        state (two contributions both numbered `k7`, one overwriting the other on replay).
+        An exception from `decide` (a refused command) writes nothing and propagates.
+        """
+        with self._write() as conn:
+            _status, token = self._require(conn, meeting_id)
+            if lease is not None and token != lease.token:
+                raise LeaseLost(
+                    _(
+                        "another facilitator took over meeting {id}; this window is read-only now"
+                    ).format(id=meeting_id),
+                    self.path,
+                )
+            rows = conn.execute(
+                "SELECT seq, payload FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq",
+                (meeting_id, after),
+            ).fetchall()
+            try:
+                docs = [(seq, json.loads(payload)) for seq, payload in rows]
+            except ValueError as exc:
+                raise unreadable(self.path, str(exc)) from None
+            decoded = self._decode(meeting_id, docs)
+            others = [StoredEvent(seq, ev) for (seq, _d), ev in zip(docs, decoded, strict=True)]
+            events = decide(others)
+            seq = (rows[-1][0] if rows else after) + 1
+            top = conn.execute(
+                "SELECT coalesce(max(seq), 0) FROM events WHERE meeting_id = ?", (meeting_id,)
+            ).fetchone()[0]
+            seq = max(seq, top + 1)
+            seqs = []
+            for event in events:
+                self._insert(conn, meeting_id, seq, event, _dumps(event_to_dict(event)))
+                seqs.append(seq)
+                seq += 1
+            return seqs
 
     def _insert(
         self, conn: sqlite3.Connection, meeting_id: str, seq: int, event: Event, payload: str

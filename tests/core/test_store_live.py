@@ -243,3 +243,42 @@ def test_every_built_in_demo_meeting_survives_store_export_and_import(
         import_file(b, path)
         assert export_document(b, one_by_one) == doc
         assert b.meeting(one_by_one).demo and b.meeting(one_by_one).finished
+
+
+def test_two_windows_contributing_from_stale_states_lose_nothing(
+    tmp_path, clock, group, case_method
+):
+    """Each window decides on the latest stored state: no two contributions share an id."""
+    with (
+        Store.open(data_dir=tmp_path) as a,
+        Store.open(data_dir=tmp_path) as b,
+        Store.open(data_dir=tmp_path) as c,
+    ):
+        live = LiveMeeting.start(a, clock)
+        drive(live, clock, group, case_method, finish=False)
+        daan = LiveMeeting.open(b, live.meeting_id, clock, participant="daan")
+        eva = LiveMeeting.open(c, live.meeting_id, clock, participant="eva")
+        for who, window in (("daan", daan), ("eva", eva), ("daan", daan)):
+            window.execute(  # neither window refreshed in between
+                cmd.AddContribution(
+                    actor=who,
+                    author=who,
+                    kind=ContributionKind.FORCE,
+                    text=f"{who} force",
+                    side="driving",
+                )
+            )
+        live.execute(
+            cmd.AddContribution(
+                actor="facilitator",
+                author="anna",
+                kind=ContributionKind.FORCE,
+                text="anna force",
+                side="driving",
+            )
+        )
+        stored = a.replay(live.meeting_id)
+        texts = sorted(c.text for c in stored.contributions if c.text.endswith("force"))
+        assert texts == ["anna force", "daan force", "daan force", "eva force"]
+        live.refresh()
+        assert live.state == stored
