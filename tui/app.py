@@ -62,7 +62,7 @@ KEY_DISPLAY = {
 
 class IntervisieApp(App[None]):
     TITLE = "intervisie"
-    CSS_PATH = ["app.tcss", "widgets/timer.tcss", "widgets/capture.tcss"]
+    CSS_PATH = "app.tcss"
     BINDINGS = [
         Binding("question_mark", "help", N_("help")),
         Binding("l", "switch_language", N_("language"), show=False),

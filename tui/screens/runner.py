@@ -43,7 +43,7 @@ ADD_WORD = {
 
 
 class RunnerScreen(BaseScreen):
-    CSS_PATH = "runner.tcss"
+    CSS_PATH = ["runner.tcss", "../widgets/timer.tcss", "../widgets/capture.tcss"]
     BINDINGS = [
         Binding("space", "pause", N_("pause")),
         Binding("n", "next_phase", N_("next")),

@@ -36,7 +36,7 @@ from intervisie.tui.widgets.timer import clock_text
 class StepScreen(BaseScreen):
     """Base of the step screens: a title, an explanation, one capture widget, the footer."""
 
-    CSS_PATH = "steps.tcss"
+    CSS_PATH = ["steps.tcss", "../widgets/capture.tcss"]
     BINDINGS = [
         Binding("n", "next", N_("next")),
         Binding("a", "focus_capture", N_("add")),
