@@ -58,6 +58,7 @@ from intervisie.core.storefile import (
     StoreMissing,
     StoreUnreadable,
     StoreWriteError,
+    mark_in_use,
     open_readonly,
     open_writable,
     store_path,
@@ -184,6 +185,8 @@ class Store:
         self._conn = conn
         self._lock = threading.RLock()
         self._clock = clock
+        self._closed = False
+        mark_in_use(path, +1)
 
     # -- opening ------------------------------------------------------------------------
 
@@ -216,6 +219,9 @@ class Store:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+            if not self._closed:
+                self._closed = True
+                mark_in_use(self.path, -1)
 
     def __enter__(self) -> Store:
         return self

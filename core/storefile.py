@@ -104,6 +104,21 @@ def reason_of(exc: BaseException) -> str:
     return reason
 
 
+_in_use: dict[str, int] = {}
+"""Store files this process has open. Opening and closing such a file with plain `open()`
+would drop every POSIX lock SQLite holds on it in this process (fcntl locks belong to the
+process, not the descriptor): other connections would then miss commits."""
+
+
+def mark_in_use(path: Path, delta: int) -> None:
+    key = os.path.realpath(path)
+    count = _in_use.get(key, 0) + delta
+    if count > 0:
+        _in_use[key] = count
+    else:
+        _in_use.pop(key, None)
+
+
 def _header(path: Path) -> bytes:
     with open(path, "rb") as f:
         return f.read(100)
@@ -114,6 +129,8 @@ def check(path: Path) -> int:
 
     Raises `StoreUnreadable` when the file is not a store this program may write.
     """
+    if os.path.realpath(path) in _in_use:
+        return _checked_by_sqlite(path)
     try:
         header = _header(path)
         size = path.stat().st_size
@@ -136,6 +153,11 @@ def check(path: Path) -> int:
         pages = int.from_bytes(header[28:32], "big")
         if size < page_size * pages:
             raise unreadable(path, _("the file is truncated"))
+    return _checked_by_sqlite(path)
+
+
+def _checked_by_sqlite(path: Path) -> int:
+    """The checks SQLite itself can make: our application id, a known version, not corrupt."""
     try:
         conn = _open_readonly(path)
     except sqlite3.Error as exc:

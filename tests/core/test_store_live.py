@@ -282,3 +282,38 @@ def test_two_windows_contributing_from_stale_states_lose_nothing(
         assert texts == ["anna force", "daan force", "daan force", "eva force"]
         live.refresh()
         assert live.state == stored
+
+
+def test_a_second_store_in_one_process_does_not_blind_the_first(
+    tmp_path, clock, group, case_method
+):
+    """Opening and closing the file again in-process must keep SQLite's locks (and so the
+    first connection's view of other processes' commits) intact."""
+    import subprocess
+    import sys
+
+    with Store.open(data_dir=tmp_path) as first:
+        live = LiveMeeting.start(first, clock)
+        drive(live, clock, group, case_method, finish=False)
+        before = len(first.stored_events(live.meeting_id))
+        Store.open(data_dir=tmp_path).close()
+        touch = (
+            "import sys\nfrom intervisie.core.store import Store\n"
+            "Store.open(data_dir=sys.argv[1]).close()\n"
+        )
+        subprocess.run([sys.executable, "-c", touch, str(tmp_path)], check=True)
+        add = (
+            "import sys\nfrom intervisie.core.store import Store\n"
+            "from intervisie.core.live import LiveMeeting\n"
+            "from intervisie.core.clock import SystemClock\n"
+            "from intervisie.core import commands as cmd\n"
+            "from intervisie.core.model import ContributionKind\n"
+            "with Store.open(data_dir=sys.argv[1]) as s:\n"
+            "    m = LiveMeeting.open(s, sys.argv[2], SystemClock(), participant='daan')\n"
+            "    m.execute(cmd.AddContribution(actor='daan', author='daan',"
+            " kind=ContributionKind.FORCE, text='from afar', side='driving'))\n"
+        )
+        subprocess.run([sys.executable, "-c", add, str(tmp_path), live.meeting_id], check=True)
+        after = first.stored_events(live.meeting_id)
+        assert len(after) == before + 1
+        assert live.refresh()[0].text == "from afar"
