@@ -343,7 +343,7 @@ def test_the_terminal_shrunk_to_40x12_and_back_keeps_the_meeting() -> None:
 
 def tmux(socket: str, *args: str) -> str:
     return subprocess.run(
-        ["tmux", "-L", socket, *args], capture_output=True, text=True, timeout=30
+        ["tmux", "-S", socket, *args], capture_output=True, text=True, timeout=30
     ).stdout
 
 
@@ -354,7 +354,7 @@ def tmux(socket: str, *args: str) -> str:
     "in the alternate screen with mouse reporting on and the cursor hidden",
 )
 def test_sigterm_ends_the_app_and_gives_the_terminal_back(tmp_path: Path) -> None:
-    socket = f"intervisie-faults-{os.getpid()}"
+    socket = str(tmp_path / "tmux.sock")  # our own server, gone with tmp_path
     pidfile = tmp_path / "pid"
     script = tmp_path / "run.sh"
     script.write_text(
