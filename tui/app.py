@@ -78,10 +78,15 @@ class IntervisieApp(App[None]):
         registry: Registry | None = None,
         data_dir: Any = None,
         sound: bool | None = None,
+        demo: str | None = None,
+        seed: int = 0,
         **kwargs: Any,
     ) -> None:
         super().__init__()
+        _no_debug_log()
         self.method_id = method_id
+        self.demo = demo
+        self.demo_seed = seed
         self.resume_id = resume_id
         self._meeting_clock = clock
         self._methods_registry = registry
@@ -91,6 +96,31 @@ class IntervisieApp(App[None]):
         self.extra = kwargs
         self._store: Store | None = None
         self.link: MeetingLink | None = None
+
+    def _fatal_error(self) -> None:
+        """An unexpected error: say where, never what the variables held (case text).
+
+        Textual's own handler prints the traceback with local variables; here only the
+        error's type and the frames' places are shown, and the meeting is already saved.
+        """
+        import sys
+        import traceback
+
+        from rich.text import Text
+
+        error = sys.exc_info()[1] or self._exception
+        frames = traceback.extract_tb(error.__traceback__) if error is not None else []
+        places = "\n".join(f"  {f.filename}:{f.lineno} in {f.name}" for f in frames[-6:])
+        kind = type(error).__name__ if error is not None else "error"
+        if error is not None and str(error):
+            kind = f"{kind}: {str(error)[:200]}"
+        message = _(
+            "intervisie stopped on an unexpected error ({kind}). The meeting is saved; "
+            "`intervisie resume` reopens it. Please report this, with these places:"
+        ).format(kind=kind)
+        self.bell()
+        self._exit_renderables.append(Text(f"{message}\n{places}"))
+        self._close_messages_no_wait()
 
     # -- what screens share ----------------------------------------------------------
 
@@ -134,7 +164,11 @@ class IntervisieApp(App[None]):
         from intervisie.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
-        if self.resume_id is not None or self.extra.get("resume"):
+        if self.demo is not None:
+            from intervisie.tui.screens.demo import start_demo
+
+            start_demo(self, self.demo, seed=self.demo_seed)
+        elif self.resume_id is not None or self.extra.get("resume"):
             self.resume_meeting(self.resume_id)
         elif self.method_id is not None:
             self.open_setup(self.method_id)
@@ -484,3 +518,12 @@ class IntervisieApp(App[None]):
             ),
             done,
         )
+
+
+def _no_debug_log() -> None:
+    """Textual's debug log (TEXTUAL_LOG) writes every input value, case text included, to a
+    plain file: switched off for this app."""
+    import textual.constants
+
+    if textual.constants.LOG_FILE:
+        textual.constants.LOG_FILE = None  # type: ignore[misc]

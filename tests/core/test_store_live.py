@@ -317,3 +317,21 @@ def test_a_second_store_in_one_process_does_not_blind_the_first(
         after = first.stored_events(live.meeting_id)
         assert len(after) == before + 1
         assert live.refresh()[0].text == "from afar"
+
+
+def test_a_killed_holder_not_yet_reaped_counts_as_dead() -> None:
+    """A zombie still answers kill(pid, 0); the lease must not wait 30 s for it."""
+    import signal
+    import subprocess
+    import time
+
+    from intervisie.core.lease import pid_alive
+
+    child = subprocess.Popen(["sleep", "30"])
+    try:
+        assert pid_alive(child.pid)
+        child.send_signal(signal.SIGKILL)
+        time.sleep(0.3)  # killed, not reaped: a zombie
+        assert not pid_alive(child.pid)
+    finally:
+        child.wait()

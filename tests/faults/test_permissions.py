@@ -328,12 +328,6 @@ def test_no_case_text_reaches_any_log_while_the_app_runs_a_meeting(
     assert [rendered(r) for r in every_log_record if DRIVE_SECRET in rendered(r)] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tui: with TEXTUAL_LOG set (Textual's debug switch), Textual writes every event to "
-    "that file, each Input.Changed with its value: case text in a plain file made with the "
-    "umask's mode; the app should refuse to run, or drop the variable, when it is set",
-)
 def test_textual_debug_log_gets_no_case_text(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -388,12 +382,6 @@ IntervisieApp().run(headless=True, size=(80, 24), auto_pilot=facilitator)
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tui/app.py: an unexpected error in the app is printed by Textual's default "
-    "handler with show_locals=True, so the case text in the failing frames' variables goes "
-    "to the terminal (and into any bug report it is pasted into)",
-)
 def test_a_crash_of_the_app_prints_no_case_text(tmp_path: Path) -> None:
     import subprocess
 

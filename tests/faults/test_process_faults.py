@@ -348,11 +348,6 @@ def tmux(socket: str, *args: str) -> str:
 
 
 @pytest.mark.skipif(not shutil.which("tmux"), reason="needs tmux (apt-get install tmux)")
-@pytest.mark.xfail(
-    strict=True,
-    reason="tui: no SIGTERM handler; Textual's default is to die at once, leaving the terminal "
-    "in the alternate screen with mouse reporting on and the cursor hidden",
-)
 def test_sigterm_ends_the_app_and_gives_the_terminal_back(tmp_path: Path) -> None:
     socket = str(tmp_path / "tmux.sock")  # our own server, gone with tmp_path
     pidfile = tmp_path / "pid"

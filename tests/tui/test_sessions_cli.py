@@ -126,13 +126,13 @@ def test_resume_says_which_meeting_and_phase(cli, data: Path) -> None:
     assert cli("resume").returncode == 1
     make_meeting(data)
     meeting = make_meeting(data, finish=False)
-    result = cli("resume")
+    result = cli("resume", "--print")
     assert result.returncode == 0, result.stderr
     assert meeting in result.stdout and "Forces" in result.stdout
-    assert cli("resume", meeting).returncode == 0
+    assert cli("resume", meeting, "--print").returncode == 0
     with Store.open(data_dir=data) as store:
         store.acquire(meeting)  # this test process holds it now
-        held = cli("resume", meeting)
+        held = cli("resume", meeting, "--print")
     assert held.returncode == 0 and f"pid {os.getpid()}" in held.stdout
 
 

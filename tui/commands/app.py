@@ -8,10 +8,31 @@ from intervisie.tui.commands.common import lang_option
 
 
 def open_app(ctx: click.Context, **kwargs: object) -> None:
-    """Start the Textual app (imported only here, so other commands stay light)."""
+    """Start the Textual app (imported only here, so other commands stay light).
+
+    Case text must not leak: Textual's debug log (TEXTUAL_LOG) records every keystroke's
+    value, so it is dropped; a crash is shown without local variables; SIGTERM exits the
+    app cleanly (terminal restored), the meeting being saved event by event anyway.
+    """
+    import os
+    import signal
+
+    if os.environ.pop("TEXTUAL_LOG", None):
+        from intervisie.core.i18n import _
+
+        click.echo(_("TEXTUAL_LOG is ignored: it would write case text to a plain file."), err=True)
     from intervisie.tui.app import IntervisieApp
 
-    IntervisieApp(**kwargs).run()
+    obj = ctx.find_root().ensure_object(dict)
+    if "data_dir" in obj and "data_dir" not in kwargs:
+        kwargs["data_dir"] = obj["data_dir"]
+    app = IntervisieApp(**kwargs)
+
+    previous = signal.signal(signal.SIGTERM, lambda s, f: app.exit())
+    try:
+        app.run()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @click.command()

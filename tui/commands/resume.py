@@ -80,9 +80,15 @@ def _lang() -> str:
 
 @click.command()
 @click.argument("meeting_id", required=False)
+@click.option(
+    "--print",
+    "only_print",
+    is_flag=True,
+    help="Only say which meeting and phase would be resumed; do not open the app.",
+)
 @lang_option
 @click.pass_context
-def resume(ctx: click.Context, meeting_id: str | None) -> None:
+def resume(ctx: click.Context, meeting_id: str | None, only_print: bool) -> None:
     """Reopen an unfinished meeting (the latest, or ID) where it was, paused."""
     from datetime import UTC, datetime
 
@@ -100,6 +106,11 @@ def resume(ctx: click.Context, meeting_id: str | None) -> None:
                     id=found.meeting_id
                 )
             )
+    if not only_print:
+        from intervisie.tui.commands.app import open_app
+
+        open_app(ctx, resume_id=found.meeting_id)
+        return
     group = found.info.group_name or "-"
     click.echo(
         _("Would resume meeting {id} ({date}, {group}) at {where}, paused.").format(
@@ -114,4 +125,3 @@ def resume(ctx: click.Context, meeting_id: str | None) -> None:
                 "here it would open read-only."
             ).format(pid=holder.pid, host=holder.host)
         )
-    click.echo(_("The meeting screen is not there yet; the meeting stays as it is."))
