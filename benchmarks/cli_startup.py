@@ -36,6 +36,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, INTERVISIE_CONFIG_DIR=home, INTERVISIE_DATA_DIR=home)
+        # As installed by pip: compiled bytecode is used. Without this (some sandboxes set
+        # it), every start recompiles intervisie's modules while the floor's come compiled.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         cli = [sys.executable, "-m", "intervisie.tui", "methods", "list"]
         floor = [sys.executable, "-c", FLOOR]
         for _ in range(2):  # warm the file cache

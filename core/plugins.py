@@ -127,8 +127,11 @@ class Registry:
     def collect(self, hook_name: str, check: Callable[[Any], bool] | None = None) -> list[Any]:
         """Call one list-returning hook plugin by plugin; a plugin that fails is reported."""
         results: list[Any] = []
-        hook = getattr(self.pm.hook, hook_name)
-        for impl in reversed(hook.get_hookimpls()):
+        self._ensure_core()
+        impls = getattr(self.pm.hook, hook_name).get_hookimpls()
+        core = [i for i in impls if i.plugin_name in CORE_PLUGINS]
+        others = [i for i in impls if i.plugin_name not in CORE_PLUGINS]
+        for impl in reversed(core + others):  # as if core registered first, whatever happened
             try:
                 with _plugin_output():
                     items = impl.function()
@@ -151,6 +154,13 @@ class Registry:
                     continue
                 results.append(item)
         return results
+
+    def _ensure_core(self) -> None:
+        """Core's own rule profiles and exporters register on first use: listing methods
+        (every start) does not need them."""
+        for module_name in CORE_PLUGINS:
+            if self.pm.get_plugin(module_name) is None:
+                _register_core(self.pm, module_name)
 
     def _note_error(self, plugin_name: str, message: str) -> None:
         info = next((p for p in self.plugins if p.name == plugin_name), None)
@@ -230,9 +240,6 @@ def _load_into(
     entry_points: Iterable[metadata.EntryPoint] | None,
     house_dirs: Iterable[Path] | None,
 ) -> Registry:
-    pm = registry.pm
-    for module_name in CORE_PLUGINS:
-        _register_core(pm, module_name)
     wanted = set(only) if only is not None else plugin_filter()
     eps = list(entry_points) if entry_points is not None else _entry_points()
     for ep in eps:
