@@ -103,6 +103,9 @@ def main() -> None:
             LANG="en_US.UTF-8",
             TEXTUAL_ANIMATIONS="none",
         )
+        # As installed by pip: compiled bytecode is used (some sandboxes switch it off,
+        # which makes every start recompile intervisie but not the bare app's Textual).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         app = [sys.executable, "-c", APP]
         bare = [sys.executable, "-c", BARE, json.dumps(entries(env))]
         for _ in range(2):  # warm the file cache
