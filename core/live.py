@@ -13,7 +13,7 @@ facilitator process gets the meeting read-only and `holder` says who has it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from intervisie.core.clock import Clock
 from intervisie.core.commands import Command
@@ -54,6 +54,10 @@ class LiveMeeting:
         self.recovered: bool = False
         self._seen = seen
         self._ours: set[int] = set()
+        self.observers: list[Callable[[str, Event], object]] = []
+        """Plugins' session observers (`intervisie_session_observers`): told of each stored
+        event; their errors land in `observer_problems`, never in the meeting."""
+        self.observer_problems: list[str] = []
 
     # -- opening ------------------------------------------------------------------------
 
@@ -142,7 +146,17 @@ class LiveMeeting:
         if seqs:
             self._seen = seqs[-1]
         self.problem = None
+        self._notify(decided or [])
         return decided or []
+
+    def _notify(self, events: Sequence[Event]) -> None:
+        for observer in self.observers:
+            for event in events:
+                try:
+                    observer(self.meeting_id, event)
+                except Exception as exc:
+                    name = getattr(observer, "__qualname__", type(observer).__name__)
+                    self.observer_problems.append(f"{name}: {type(exc).__name__}: {exc}")
 
     def _take(self, stored: Sequence[StoredEvent]) -> list[Event]:
         """Apply events other processes stored after the ones we have seen."""
@@ -168,7 +182,7 @@ class LiveMeeting:
             except StoreError as exc:
                 self.problem = exc
                 return False
-            self.pending.pop(0)
+            self._notify([self.pending.pop(0)])
             self._ours.add(seq)
             if seq == self._seen + 1:
                 self._seen = seq

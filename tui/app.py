@@ -97,6 +97,11 @@ class IntervisieApp(App[None]):
         self._store: Store | None = None
         self.link: MeetingLink | None = None
 
+    def _attach_observers(self, link: MeetingLink) -> None:
+        """Plugins' session observers hear every event the meeting stores."""
+        if link.live is not None:
+            link.live.observers = self.registry.collect("intervisie_session_observers", callable)
+
     def _fatal_error(self) -> None:
         """An unexpected error: say where, never what the variables held (case text).
 
@@ -248,6 +253,7 @@ class IntervisieApp(App[None]):
             self.notify(str(exc), severity="warning", timeout=8)
             return
         link = MeetingLink.new(self.clock, store)
+        self._attach_observers(link)
         link.method_id, link.options = method_id, dict(options)
         link.do(command)
         self.link = link
@@ -268,6 +274,7 @@ class IntervisieApp(App[None]):
                 self.notify(_("There is no unfinished meeting to resume."), severity="warning")
                 return
             link = MeetingLink.reopen(self.clock, store, found.meeting_id)
+            self._attach_observers(link)
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return

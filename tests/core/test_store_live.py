@@ -335,3 +335,24 @@ def test_a_killed_holder_not_yet_reaped_counts_as_dead() -> None:
         assert not pid_alive(child.pid)
     finally:
         child.wait()
+
+
+def test_session_observers_hear_stored_events_and_cannot_break_the_meeting(
+    tmp_path, clock, group, case_method
+):
+    heard: list[tuple[str, str]] = []
+
+    def listener(meeting_id, event):
+        heard.append((meeting_id, event.type))
+
+    def broken(meeting_id, event):
+        raise RuntimeError("observer bug")
+
+    with Store.open(data_dir=tmp_path) as store:
+        live = LiveMeeting.start(store, clock)
+        live.observers = [broken, listener]
+        drive(live, clock, group, case_method, finish=False)
+        stored = [e.type for e in store.events(live.meeting_id)]
+        assert [t for _m, t in heard] == stored
+        assert {m for m, _t in heard} == {live.meeting_id}
+        assert live.observer_problems and "observer bug" in live.observer_problems[0]
