@@ -563,6 +563,7 @@ def _phase_problems(phase: Phase, seen: set[str], options: Mapping[str, set[str]
 def _variant_problems(method: Method) -> list[str]:
     """Every combination of defaults-but-one must leave a runnable list of phases."""
     problems = []
+    option_ids = {o.id: {c.id for c in o.choices} for o in method.options}
     for option in method.options:
         for choice in option.choices:
             try:
@@ -575,7 +576,6 @@ def _variant_problems(method: Method) -> list[str]:
             for phase in phases:
                 if phase.id not in choice.phases:
                     continue
-                for problem in _phase_problems(phase, set(), {}):
-                    if ", when" not in problem:
-                        problems.append(f"options.{option.id}.{choice.id}: {problem}")
+                for problem in _phase_problems(phase, set(), option_ids):
+                    problems.append(f"options.{option.id}.{choice.id}: {problem}")
     return problems

@@ -387,18 +387,24 @@ class Store:
         payload = _dumps(event_to_dict(event))
         with self._write() as conn:
             _status, token = self._require(conn, meeting_id)
-            if lease is not None and token != lease.token:
-                raise LeaseLost(
-                    _(
-                        "another facilitator took over meeting {id}; this window is read-only now"
-                    ).format(id=meeting_id),
-                    self.path,
-                )
+            self._require_lease(meeting_id, token, lease)
             seq = conn.execute(
                 "SELECT coalesce(max(seq), 0) + 1 FROM events WHERE meeting_id = ?", (meeting_id,)
             ).fetchone()[0]
             self._insert(conn, meeting_id, seq, event, payload)
             return seq
+
+    def _require_lease(
+        self, meeting_id: str, token: str | None, lease: leases.Lease | None
+    ) -> None:
+        """Writing with a lease needs the lease still to be ours."""
+        if lease is not None and token != lease.token:
+            raise LeaseLost(
+                _(
+                    "another facilitator took over meeting {id}; this window is read-only now"
+                ).format(id=meeting_id),
+                self.path,
+            )
 
     def append_decided(
         self,
@@ -417,13 +423,7 @@ class Store:
         """
         with self._write() as conn:
             _status, token = self._require(conn, meeting_id)
-            if lease is not None and token != lease.token:
-                raise LeaseLost(
-                    _(
-                        "another facilitator took over meeting {id}; this window is read-only now"
-                    ).format(id=meeting_id),
-                    self.path,
-                )
+            self._require_lease(meeting_id, token, lease)
             rows = conn.execute(
                 "SELECT seq, payload FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq",
                 (meeting_id, after),
