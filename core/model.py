@@ -8,7 +8,10 @@ method, the phase and the field.
 
 from __future__ import annotations
 
+import functools
 import re
+import types
+import typing
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any
@@ -438,21 +441,71 @@ _PHASE_FIELDS = {a.name for a in attrs.fields(Phase)}
 def _patched(phase: Phase, patch: Mapping[str, Any] | None) -> Phase:
     """Apply a choice's partial phase document, structuring only the fields it names.
 
-    Field by field (not the whole phase) keeps method loading fast: the converter then
-    builds code for the small types a patch touches, never for all of `Phase`.
+    A table patched onto a text or a small class keeps the keys it does not name. Plain
+    values (numbers, texts, enums, the model's small classes, tuples of them) are built
+    here; anything else, and anything wrong, goes to the converter, which builds it or names
+    the problem. So loading the built-in methods, whose patches are all plain, does not
+    import cattrs: that keeps the app's start quick (DESIGN.md, Benchmarks).
     """
     if not patch:
         return phase
-    from intervisie.core.convert import converter
-
-    types = attrs.fields_dict(attrs.resolve_types(Phase))
+    types = _field_types(Phase)
     changes = {}
     for key, value in patch.items():
         current = getattr(phase, key)
-        if isinstance(value, Mapping) and (isinstance(current, Text) or attrs.has(type(current))):
-            value = {**converter.unstructure(current), **value}
-        changes[key] = converter.structure(value, types[key].type)
+        try:
+            changes[key] = _plain(value, types[key], current)
+        except Exception:
+            try:
+                changes[key] = _converted(value, types[key], current)
+            except (ValueError, TypeError) as exc:
+                where = f"phases.{phase.id}.{key}"
+                problems = getattr(exc, "problems", None) or [f"$: {exc}"]
+                raise ValueError("; ".join(p.replace("$", where) for p in problems)) from None
     return attrs.evolve(phase, **changes)
+
+
+def _converted(value: Any, kind: Any, current: Any) -> Any:
+    from intervisie.core.convert import converter, structure
+
+    if isinstance(value, Mapping) and (isinstance(current, Text) or attrs.has(type(current))):
+        value = {**converter.unstructure(current), **value}
+    return structure(value, kind)
+
+
+@functools.cache
+def _field_types(cls: type) -> dict[str, Any]:
+    return {a.name: a.type for a in attrs.fields(attrs.resolve_types(cls))}
+
+
+def _plain(value: Any, kind: Any, current: Any = None) -> Any:
+    """`value` as `kind` when it is plain, merged onto `current` where that is a table;
+    raises for anything else (the caller then asks the converter)."""
+    if kind in (str, bool, int) and type(value) is kind:
+        return value
+    if kind is float and type(value) in (int, float):
+        return float(value)
+    if isinstance(kind, type) and issubclass(kind, StrEnum) and type(value) is str:
+        return kind(value)
+    if kind is Text and isinstance(value, Mapping):
+        if not all(type(k) is str and type(v) is str for k, v in value.items()):
+            raise TypeError("language texts must be strings")
+        return Text({**current.values, **value} if isinstance(current, Text) else value)
+    if isinstance(kind, types.UnionType):
+        if value is None and type(None) in kind.__args__:
+            return None
+        (inner,) = [a for a in kind.__args__ if a is not type(None)]
+        return _plain(value, inner)
+    if typing.get_origin(kind) is tuple and isinstance(value, list | tuple):
+        inner, more = typing.get_args(kind)
+        if more is not Ellipsis:
+            raise TypeError(kind)
+        return tuple(_plain(item, inner) for item in value)
+    if attrs.has(kind) and isinstance(value, Mapping):
+        fields = _field_types(kind)
+        built = {key: _plain(item, fields[key]) for key, item in value.items()}
+        return attrs.evolve(current, **built) if type(current) is kind else kind(**built)
+    raise TypeError(f"not a plain {kind}")
 
 
 MAX_MINUTES = 8 * 60

@@ -14,14 +14,14 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import attrs
 import pluggy
 
-from intervisie.core import hookspecs
+from intervisie.core import entrypoints, hookspecs
+from intervisie.core.entrypoints import EntryPoint
 from intervisie.core.model import Method, MethodError
 
 GROUP = "intervisie"
@@ -189,15 +189,15 @@ def new_plugin_manager() -> pluggy.PluginManager:
     return pm
 
 
-def _entry_points() -> list[metadata.EntryPoint]:
-    eps = list(metadata.entry_points(group=GROUP))
+def _entry_points() -> list[EntryPoint]:
+    eps = entrypoints.entry_points(GROUP)
 
-    def order(ep: metadata.EntryPoint) -> tuple[int, str]:
+    def order(ep: EntryPoint) -> tuple[int, str]:
         dist = ep.dist.name if ep.dist else ""
         return (0 if dist == BUILTIN_DISTRIBUTION else 1, ep.name)
 
     # One entry per name: an editable install can list the same distribution twice.
-    unique: dict[tuple[str, str], metadata.EntryPoint] = {}
+    unique: dict[tuple[str, str], EntryPoint] = {}
     for ep in sorted(eps, key=order):
         unique.setdefault((ep.name, ep.value), ep)
     return list(unique.values())
@@ -208,7 +208,7 @@ def load_registry(
     house: bool = True,
     only: Iterable[str] | None = None,
     extra_plugins: Sequence[tuple[str, object]] = (),
-    entry_points: Iterable[metadata.EntryPoint] | None = None,
+    entry_points: Iterable[EntryPoint] | None = None,
     house_dirs: Iterable[Path] | None = None,
 ) -> Registry:
     """Load every plugin (entry points, then `extra_plugins`) and the house methods.
@@ -237,7 +237,7 @@ def _load_into(
     house: bool,
     only: Iterable[str] | None,
     extra_plugins: Sequence[tuple[str, object]],
-    entry_points: Iterable[metadata.EntryPoint] | None,
+    entry_points: Iterable[EntryPoint] | None,
     house_dirs: Iterable[Path] | None,
 ) -> Registry:
     wanted = set(only) if only is not None else plugin_filter()
@@ -276,7 +276,7 @@ def _load_into(
 
 
 def _name_unknown_filter_entries(
-    registry: Registry, wanted: set[str], eps: list[metadata.EntryPoint]
+    registry: Registry, wanted: set[str], eps: list[EntryPoint]
 ) -> None:
     """A name in INTERVISIE_PLUGINS that no installed plugin has (a typo) is an error, so
     a misspelt filter does not look like a program without methods."""

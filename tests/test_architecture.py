@@ -56,6 +56,20 @@ def test_listing_commands_do_not_import_textual() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_loading_the_methods_leaves_the_heavy_readers_out() -> None:
+    """Start-up (DESIGN.md, Benchmarks): the built-ins load without cattrs or
+    importlib.metadata, which together cost the home screen about 40 ms."""
+    code = (
+        "import sys\nfrom intervisie.core.plugins import load_registry\n"
+        "registry = load_registry()\n"
+        "assert {'incident', 'roddel', 'denkhoeden', 'krachtenveld'} <= set(registry.methods)\n"
+        "heavy = sorted({'cattrs', 'importlib.metadata'} & set(sys.modules))\n"
+        "assert not heavy, heavy\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def test_every_package_folder_is_listed_for_the_wheel() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     setup = config["tool"]["setuptools"]

@@ -60,9 +60,17 @@ KEY_DISPLAY = {
 }
 
 
+def _home_screen() -> Screen:
+    from intervisie.tui.screens.home import HomeScreen
+
+    return HomeScreen()
+
+
 class IntervisieApp(App[None]):
     TITLE = "intervisie"
     CSS_PATH = "app.tcss"
+    MODES = {"home": _home_screen}  # home is the bottom of the screen stack
+    DEFAULT_MODE = "home"
     BINDINGS = [
         Binding("question_mark", "help", N_("help")),
         Binding("l", "switch_language", N_("language"), show=False),
@@ -166,9 +174,6 @@ class IntervisieApp(App[None]):
     # -- start ------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        from intervisie.tui.screens.home import HomeScreen
-
-        self.push_screen(HomeScreen())
         if self.demo is not None:
             from intervisie.tui.screens.demo import start_demo
 

@@ -26,7 +26,7 @@ from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from intervisie.core.i18n import N_, _, set_language
 from intervisie.core.joincodes import Admission, JoinCodes
@@ -37,6 +37,7 @@ from intervisie.tui.participant.codes import CodeScreen
 from intervisie.tui.participant.session import Gate
 from intervisie.tui.participant.writer import meeting_lock
 from intervisie.tui.screens.base import BaseModal
+from intervisie.tui.widgets.keyfooter import KeyFooter
 
 if TYPE_CHECKING:
     from intervisie.core.live import LiveMeeting
@@ -223,7 +224,7 @@ class JoinCodesScreen(BaseModal[None]):
                 id="join-help",
             )
             yield OptionList(id="join-codes")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show()

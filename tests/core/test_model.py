@@ -6,6 +6,7 @@ import copy
 
 import pytest
 
+from intervisie.core import model
 from intervisie.core.convert import DocumentError, method_document, structure
 from intervisie.core.model import Method, MethodError, OwnerPosition, Text
 
@@ -129,3 +130,45 @@ def test_text_needs_a_table_of_languages() -> None:
         structure(doc, Method)
     assert "$.name" in str(info.value)
     assert Text.of(nl="Hallo").get("en") == "Hallo"
+
+
+def _builtin_methods() -> list[Method]:
+    from intervisie.core.plugins import load_registry
+
+    return [m.method for m in load_registry(house=False).methods.values()]
+
+
+@pytest.mark.parametrize("method", _builtin_methods(), ids=lambda m: m.id)
+def test_patches_built_without_the_converter_equal_the_converters(
+    method: Method, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start-up builds plain patches itself; the phases must be exactly what cattrs builds."""
+    quick = {
+        (o.id, c.id): method.phases_for({o.id: c.id}) for o in method.options for c in o.choices
+    }
+
+    def refuse(*_args: object, **_kw: object) -> object:
+        raise TypeError("converter only")
+
+    monkeypatch.setattr(model, "_plain", refuse)
+    for (option, choice), phases in quick.items():
+        assert method.phases_for({option: choice}) == phases, (option, choice)
+
+
+def test_a_patch_that_does_not_fit_is_named_by_the_converter() -> None:
+    doc = copy.deepcopy(DOC)
+    doc["options"][0]["choices"][1]["phases"] = {
+        "ask": {"minutes": "five", "instructions": {"facilitator": {"nl": "Kort"}}}
+    }
+    with pytest.raises(MethodError) as info:
+        structure(doc, Method)
+    text = str(info.value)
+    assert "options.speed.fast: phases.ask.minutes: expected a number, got str" in text
+
+
+def test_a_partial_text_patch_keeps_the_other_language() -> None:
+    doc = copy.deepcopy(DOC)
+    doc["options"][0]["choices"][1]["phases"] = {"ask": {"name": {"en": "Quick questions"}}}
+    method = structure(doc, Method)
+    (ask, _advice) = method.phases_for({"speed": "fast"})
+    assert ask.name == Text({"nl": "Vragen", "en": "Quick questions"})

@@ -21,7 +21,7 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from intervisie.core.advisor import (
@@ -35,6 +35,7 @@ from intervisie.core.advisor import (
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.core.model import CaseKind, Level, Safety
 from intervisie.tui.screens.base import BaseScreen
+from intervisie.tui.widgets.keyfooter import KeyFooter
 
 if TYPE_CHECKING:
     from intervisie.core.plugins import Registry
@@ -84,7 +85,7 @@ class AdvisorScreen(BaseScreen):
                     yield Label(id=f"q-{key}", classes="question")
                     yield Input(id=key, type="integer", compact=True, restrict=r"[0-9]*")
             yield OptionList(id="ranking")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -8,12 +8,13 @@ each time the footer, the help screen or the command palette asks, so `l` relabe
 from __future__ import annotations
 
 import dataclasses
+import sys
 from typing import Generic, TypeVar
 
 from textual import events
 from textual.binding import ActiveBinding, Binding
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from intervisie.core.i18n import _
 
@@ -25,8 +26,16 @@ SINGLE_KEYS_ALWAYS = {"ctrl+p", "escape", "enter", "tab", "shift+tab", "ctrl+q",
 
 
 def typing(screen: Screen) -> bool:
-    """True while a text field has focus: letters then type instead of acting."""
-    return isinstance(screen.focused, Input | TextArea)
+    """True while a text field has focus: letters then type instead of acting.
+
+    TextArea is looked up only once some screen has imported it (importing it costs the
+    home screen a tenth of its start-up); until then no focused widget can be one.
+    """
+    focused = screen.focused
+    if isinstance(focused, Input):
+        return True
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(focused, text_area.TextArea)
 
 
 class TranslatedBindings:
@@ -113,12 +122,6 @@ class BaseScreen(TranslatedBindings, Screen):
                         "{min_width}x{min_height}: make the window larger or the font smaller."
                     ).format(width=width, height=height, min_width=MIN_WIDTH, min_height=MIN_HEIGHT)
                 )
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        self.refresh_bindings()
-
-    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        self.refresh_bindings()
 
     def relabel(self) -> None:
         """Redraw every interface string after a language switch (screens override)."""

@@ -19,7 +19,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, SelectionList, Static
+from textual.widgets import DataTable, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from intervisie.core.compare import (
@@ -33,6 +33,7 @@ from intervisie.core.compare import (
 )
 from intervisie.core.i18n import N_, _, current_language, tr
 from intervisie.tui.screens.base import BaseScreen
+from intervisie.tui.widgets.keyfooter import KeyFooter
 from intervisie.tui.widgets.labels import OWNER_COLOUR
 from intervisie.tui.widgets.method_bar import MethodBar, MinuteRuler, OwnerLegend
 
@@ -89,7 +90,7 @@ class CompareScreen(BaseScreen):
                         yield bar
                 yield OwnerLegend(id="legend")
         yield DataTable(id="phases", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -13,11 +13,13 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.tui.screens.base import BaseScreen
+from intervisie.tui.widgets.keyfooter import KeyFooter
 from intervisie.tui.widgets.labels import minutes, text
 from intervisie.tui.widgets.timeline import PhaseTimeline
 
@@ -45,10 +47,10 @@ def method_matches(loaded: LoadedMethod, needle: str) -> bool:
     return any(needle in part.lower() for part in haystack)
 
 
-class TopBar(Static):
-    """` intervisie                         nl · en   ? help`"""
+class TopBar(Widget):
+    """` intervisie                         nl · en   ? help`, drawn for the current width."""
 
-    def render_bar(self) -> None:
+    def render(self) -> RichText:
         lang = current_language()
         right = RichText()
         for i, code in enumerate(("nl", "en")):
@@ -59,14 +61,12 @@ class TopBar(Static):
         left = RichText(" intervisie", style="bold")
         width = max(self.size.width, 40)
         pad = max(width - left.cell_len - right.cell_len - 1, 1)
-        self.update(left + RichText(" " * pad) + right)
-
-    def on_resize(self) -> None:
-        self.render_bar()
+        return left + RichText(" " * pad) + right
 
 
 class HomeScreen(BaseScreen):
     CSS_PATH = "home.tcss"
+    AUTO_FOCUS = "#methods"
     BINDINGS = [
         Binding("enter", "start", N_("start"), show=True),
         Binding("slash", "filter", N_("search")),
@@ -99,11 +99,10 @@ class HomeScreen(BaseScreen):
                 yield Static(id="when")
                 yield Static(id="problems")
         yield OptionList(id="recent", classes="hidden")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.relabel(recent=False)
-        self.query_one("#methods", OptionList).focus()
         # The store is read just after the first paint: the methods show at once.
         self.call_after_refresh(self.load_recent)
 
@@ -224,7 +223,7 @@ class HomeScreen(BaseScreen):
 
     def relabel(self, recent: bool = True) -> None:
         super().relabel()
-        self.query_one("#topbar", TopBar).render_bar()
+        self.query_one("#topbar", TopBar).refresh()
         self.query_one("#left", Vertical).border_title = _("Methods")
         self.query_one("#recent", OptionList).border_title = _("Recent meetings")
         self.query_one("#filter", Input).placeholder = _("search methods")

@@ -13,7 +13,7 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import ContentSwitcher, Footer, Input, Static
+from textual.widgets import ContentSwitcher, Input, Static
 
 from intervisie.core import commands as cmd
 from intervisie.core.engine import DomainError
@@ -23,6 +23,7 @@ from intervisie.core.timing import meeting_timer, phase_timer, turn_timer
 from intervisie.tui.screens.base import BaseScreen, typing
 from intervisie.tui.screens.link import MeetingLink
 from intervisie.tui.widgets.capture import CAPTURES, Capture, CaptureError, ChoiceCapture, Context
+from intervisie.tui.widgets.keyfooter import KeyFooter
 from intervisie.tui.widgets.labels import OWNER_COLOUR, OWNER_SYMBOL, owner_long, text
 from intervisie.tui.widgets.lens import lens_chip, lens_style
 from intervisie.tui.widgets.stepper import Stepper
@@ -92,7 +93,7 @@ class RunnerScreen(BaseScreen):
         with ContentSwitcher(id="captures"):
             for kind in kinds:
                 yield CAPTURES[kind](id=f"capture-{kind.value}")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.link.on_problem = lambda message: self.notify(message, severity="error", timeout=10)

@@ -10,13 +10,14 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, SelectionList, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
 
 from intervisie.core import commands as cmd
 from intervisie.core.fit import fit_to_time
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.core.meeting import Group, Member
 from intervisie.tui.screens.base import BaseScreen
+from intervisie.tui.widgets.keyfooter import KeyFooter
 from intervisie.tui.widgets.labels import minutes, text
 
 NEW_GROUP = "__new__"
@@ -124,7 +125,7 @@ class SetupScreen(BaseScreen):
             )
             yield SelectionList[str](id="confidentiality")
             yield Button(_("Open the meeting (ctrl+s)"), id="open", variant="primary")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def default_profile(self) -> str:
         from intervisie.core.settings import load_settings
@@ -289,7 +290,6 @@ class SetupScreen(BaseScreen):
             self.show_fit()
 
     def on_descendant_blur(self, event) -> None:
-        super().on_descendant_blur(event)
         if getattr(event.widget, "id", None) == "members":
             self.fill_members()
 

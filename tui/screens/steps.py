@@ -10,7 +10,7 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from intervisie.core import commands as cmd
@@ -29,6 +29,7 @@ from intervisie.tui.widgets.capture import (
     IntakeCapture,
     split_numbers,
 )
+from intervisie.tui.widgets.keyfooter import KeyFooter
 from intervisie.tui.widgets.labels import text
 from intervisie.tui.widgets.timer import clock_text
 
@@ -59,7 +60,7 @@ class StepScreen(BaseScreen):
         yield Static(id="step-title")
         yield Static(id="step-intro")
         yield from self.compose_body()
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def compose_body(self) -> ComposeResult:
         yield self.make_capture()

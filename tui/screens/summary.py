@@ -10,11 +10,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.tui.screens.base import BaseScreen
 from intervisie.tui.screens.link import MeetingLink
+from intervisie.tui.widgets.keyfooter import KeyFooter
 
 
 class SummaryScreen(BaseScreen):
@@ -35,7 +36,7 @@ class SummaryScreen(BaseScreen):
         yield Static(id="summary-title")
         with VerticalScroll(id="summary-body"):
             yield Markdown(id="summary-text")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.relabel()
