@@ -65,7 +65,7 @@ class TopBar(Widget):
 
 
 class HomeScreen(BaseScreen):
-    CSS_PATH = "home.tcss"
+    # Styles: home.tcss, loaded by the app with its own (see IntervisieApp.CSS_PATH).
     AUTO_FOCUS = "#methods"
     BINDINGS = [
         Binding("enter", "start", N_("start"), show=True),
