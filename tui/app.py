@@ -175,6 +175,11 @@ class IntervisieApp(App[None]):
         gc.freeze()
         return super().run(*args, **kwargs)
 
+    def notify(self, message: str, *, markup: bool = False, **kwargs: Any) -> None:
+        """Notifications name members, methods and files: never read as markup
+        (see tui/widgets/plain.py), whatever the caller passed."""
+        super().notify(message, markup=False, **kwargs)
+
     def get_default_screen(self) -> Screen:
         from intervisie.tui.screens.home import HomeScreen
 

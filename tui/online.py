@@ -26,7 +26,6 @@ from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
 
 from intervisie.core.i18n import N_, _, set_language
 from intervisie.core.joincodes import Admission, JoinCodes
@@ -38,6 +37,7 @@ from intervisie.tui.participant.session import Gate
 from intervisie.tui.participant.writer import meeting_lock
 from intervisie.tui.screens.base import BaseModal
 from intervisie.tui.widgets.keyfooter import KeyFooter
+from intervisie.tui.widgets.plain import OptionList, Static
 
 if TYPE_CHECKING:
     from intervisie.core.live import LiveMeeting

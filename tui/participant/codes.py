@@ -12,11 +12,12 @@ import asyncio
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from intervisie.core.i18n import _
 from intervisie.core.joincodes import Admission, CodeRefused
 from intervisie.tui.participant.session import Gate, Locked
+from intervisie.tui.widgets.plain import Static
 
 
 class CodeScreen(Screen[Admission]):

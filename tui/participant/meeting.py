@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from intervisie.core.engine import DomainError
 from intervisie.core.i18n import _, current_language
@@ -18,6 +18,7 @@ from intervisie.core.storefile import StoreError
 from intervisie.tui.participant.session import ParticipantSession
 from intervisie.tui.participant.view import BadInput, CaptureSpec, command_for, participant_view
 from intervisie.tui.participant.writer import MAX_TEXT, LimitExceeded
+from intervisie.tui.widgets.plain import Static
 
 
 class MeetingScreen(Screen[None]):

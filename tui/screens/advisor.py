@@ -21,7 +21,7 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Select
 from textual.widgets.option_list import Option
 
 from intervisie.core.advisor import (
@@ -36,6 +36,7 @@ from intervisie.core.i18n import N_, _, current_language
 from intervisie.core.model import CaseKind, Level, Safety
 from intervisie.tui.screens.base import BaseScreen
 from intervisie.tui.widgets.keyfooter import KeyFooter
+from intervisie.tui.widgets.plain import Label, OptionList, Static
 
 if TYPE_CHECKING:
     from intervisie.core.plugins import Registry

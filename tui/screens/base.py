@@ -14,9 +14,10 @@ from typing import Generic, TypeVar
 from textual import events
 from textual.binding import ActiveBinding, Binding
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from intervisie.core.i18n import _
+from intervisie.tui.widgets.plain import Static
 
 MIN_WIDTH = 80
 MIN_HEIGHT = 24

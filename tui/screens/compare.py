@@ -19,7 +19,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, SelectionList, Static
+from textual.widgets import DataTable, SelectionList
 from textual.widgets.selection_list import Selection
 
 from intervisie.core.compare import (
@@ -36,6 +36,7 @@ from intervisie.tui.screens.base import BaseScreen
 from intervisie.tui.widgets.keyfooter import KeyFooter
 from intervisie.tui.widgets.labels import OWNER_COLOUR
 from intervisie.tui.widgets.method_bar import MethodBar, MinuteRuler, OwnerLegend
+from intervisie.tui.widgets.plain import Static
 
 if TYPE_CHECKING:
     from intervisie.core.plugins import Registry

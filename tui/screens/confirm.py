@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from intervisie.core.i18n import N_
 from intervisie.tui.screens.base import BaseModal
+from intervisie.tui.widgets.plain import Static
 
 
 class ConfirmScreen(BaseModal[bool]):

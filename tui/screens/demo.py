@@ -22,13 +22,14 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.timer import Timer
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, TextArea
 from textual.widgets.option_list import Option
 
 from intervisie.core.compare import format_minutes
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.tui.demo_driver import DEFAULT_SPEED, SPEEDS, DemoLink, DemoPlayer
 from intervisie.tui.screens.base import BaseModal
+from intervisie.tui.widgets.plain import OptionList, Static
 
 TICK = 0.25
 """Seconds between releases of demo events (and banner updates)."""

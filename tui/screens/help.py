@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
 
 from intervisie.core.i18n import N_, _
 from intervisie.tui.screens.base import BaseModal
+from intervisie.tui.widgets.plain import Static
 
 
 class HelpScreen(BaseModal[None]):

@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input
 from textual.widgets.option_list import Option
 
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.tui.screens.base import BaseScreen
 from intervisie.tui.widgets.keyfooter import KeyFooter
 from intervisie.tui.widgets.labels import minutes, text
+from intervisie.tui.widgets.plain import OptionList, Static
 from intervisie.tui.widgets.timeline import PhaseTimeline
 
 if TYPE_CHECKING:

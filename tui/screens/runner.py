@@ -13,7 +13,7 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import ContentSwitcher, Input, Static
+from textual.widgets import ContentSwitcher, Input
 
 from intervisie.core import commands as cmd
 from intervisie.core.engine import DomainError
@@ -26,6 +26,7 @@ from intervisie.tui.widgets.capture import CAPTURES, Capture, CaptureError, Choi
 from intervisie.tui.widgets.keyfooter import KeyFooter
 from intervisie.tui.widgets.labels import OWNER_COLOUR, OWNER_SYMBOL, owner_long, text
 from intervisie.tui.widgets.lens import lens_chip, lens_style
+from intervisie.tui.widgets.plain import Static
 from intervisie.tui.widgets.stepper import Stepper
 from intervisie.tui.widgets.timer import PhaseTimer, clock_text
 

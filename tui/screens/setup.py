@@ -10,7 +10,7 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
+from textual.widgets import Button, Checkbox, Input, Select, SelectionList
 
 from intervisie.core import commands as cmd
 from intervisie.core.fit import fit_to_time
@@ -19,6 +19,7 @@ from intervisie.core.meeting import Group, Member
 from intervisie.tui.screens.base import BaseScreen
 from intervisie.tui.widgets.keyfooter import KeyFooter
 from intervisie.tui.widgets.labels import minutes, text
+from intervisie.tui.widgets.plain import Label, Static, plain
 
 NEW_GROUP = "__new__"
 
@@ -67,7 +68,7 @@ class SetupScreen(BaseScreen):
         yield Static(id="setup-title")
         with VerticalScroll(id="form"):
             yield Label(_("Group"), classes="field", name="Group")
-            options = [(g.name, g.id) for g in groups] + [(_("A new group"), NEW_GROUP)]
+            options = [(plain(g.name), g.id) for g in groups] + [(_("A new group"), NEW_GROUP)]
             yield Select(
                 options, value=groups[0].id if groups else NEW_GROUP, allow_blank=False, id="group"
             )
@@ -97,7 +98,7 @@ class SetupScreen(BaseScreen):
             for option in method.options:
                 yield Label(text(option.name, lang), classes="field")
                 yield Select(
-                    [(text(c.name, lang), c.id) for c in option.choices],
+                    [(plain(text(c.name, lang)), c.id) for c in option.choices],
                     value=option.default,
                     allow_blank=False,
                     id=f"option-{option.id}",
@@ -184,7 +185,7 @@ class SetupScreen(BaseScreen):
         was = set(present.selected) if present.option_count else {m.id for m in members}
         present.clear_options()
         for m in members:
-            present.add_option((m.name, m.id, m.id in was or m.id not in self._known_ids()))
+            present.add_option((plain(m.name), m.id, m.id in was or m.id not in self._known_ids()))
         if members:
             present.highlighted = 0
         self._known = {m.id for m in members}
@@ -199,7 +200,7 @@ class SetupScreen(BaseScreen):
 
     def fill_roles(self) -> None:
         names = {m.id: m.name for m in self.members()}
-        present = [(names[m], m) for m in self.present()]
+        present = [(plain(names[m]), m) for m in self.present()]
         for wid in ("#facilitator", "#timekeeper", "#note-taker"):
             select = self.query_one(wid, Select)
             keep = select.value

@@ -10,7 +10,7 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input
 from textual.widgets.option_list import Option
 
 from intervisie.core import commands as cmd
@@ -31,6 +31,7 @@ from intervisie.tui.widgets.capture import (
 )
 from intervisie.tui.widgets.keyfooter import KeyFooter
 from intervisie.tui.widgets.labels import text
+from intervisie.tui.widgets.plain import OptionList, Static
 from intervisie.tui.widgets.timer import clock_text
 
 

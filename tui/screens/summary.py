@@ -10,12 +10,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widgets import Markdown
 
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.tui.screens.base import BaseScreen
 from intervisie.tui.screens.link import MeetingLink
 from intervisie.tui.widgets.keyfooter import KeyFooter
+from intervisie.tui.widgets.plain import Static
 
 
 class SummaryScreen(BaseScreen):

@@ -19,7 +19,7 @@ from attrs import frozen
 from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from intervisie.core import commands as cmd
 from intervisie.core.engine import DomainError, tally
@@ -30,6 +30,7 @@ from intervisie.core.questions import QuestionWarning, question_warnings
 from intervisie.tui.screens.link import MeetingLink
 from intervisie.tui.widgets.forces import Force, ForceField
 from intervisie.tui.widgets.labels import kind_title, text
+from intervisie.tui.widgets.plain import Static
 
 K = ContributionKind
 

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from attrs import frozen
 from rich.text import Text as RichText
-from textual.widgets import Static
+
+from intervisie.tui.widgets.plain import Static
 
 
 @frozen

@@ -4,12 +4,12 @@ timeline bar under it coloured and shaped by where the case owner is."""
 from __future__ import annotations
 
 from rich.text import Text as RichText
-from textual.widgets import Static
 
 from intervisie.core.meeting import Round
 from intervisie.core.model import OwnerPosition
 from intervisie.tui.widgets.labels import OWNER_COLOUR, OWNER_SYMBOL
 from intervisie.tui.widgets.lens import lens_style
+from intervisie.tui.widgets.plain import Static
 from intervisie.tui.widgets.timeline import timeline_spans
 
 

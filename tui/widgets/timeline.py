@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text as RichText
-from textual.widgets import Static
 
 from intervisie.core.model import OwnerPosition, Phase
 from intervisie.tui.widgets.labels import OWNER_COLOUR, OWNER_SYMBOL, owner_short
+from intervisie.tui.widgets.plain import Static
 
 
 def timeline_spans(phases: Sequence[tuple[Phase, float]], width: int) -> list[tuple[int, int]]:

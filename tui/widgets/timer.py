@@ -7,10 +7,11 @@ from __future__ import annotations
 from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Digits, Static
+from textual.widgets import Digits
 
 from intervisie.core.i18n import _
 from intervisie.core.timing import Timer
+from intervisie.tui.widgets.plain import Static
 
 WARN_FRACTION = 0.2
 

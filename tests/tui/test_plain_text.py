@@ -1,0 +1,66 @@
+"""Text is shown as written: square brackets in names and method texts are not markup."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import html
+import re
+
+from textual.widgets import Static
+
+from intervisie.core import i18n
+from intervisie.core.convert import structure
+from intervisie.core.hookspecs import hookimpl
+from intervisie.core.model import Method
+from intervisie.core.plugins import load_registry
+from intervisie.tui.app import IntervisieApp
+
+DOC = {
+    "id": "haakjes",
+    "version": "1.0",
+    "name": {"nl": "Methode [x]", "en": "Method [x]"},
+    "summary": {"nl": "Alleen in het Nederlands [/] geschreven."},
+    "level": "beginning",
+    "group_size": {"min": 3, "ideal": 5, "max": 8},
+    "phases": [
+        {
+            "id": "talk",
+            "name": {"nl": "Praten", "en": "Talk"},
+            "kind": "discussion",
+            "owner": "participating",
+            "minutes": 10,
+        }
+    ],
+}
+
+
+class Brackets:
+    @hookimpl
+    def intervisie_methods(self) -> list[Method]:
+        return [structure(copy.deepcopy(DOC), Method)]
+
+
+def screen_text(app: IntervisieApp) -> str:
+    """What the terminal shows, as text."""
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
+
+
+def test_names_and_fallback_markers_with_brackets_show_as_written() -> None:
+    async def run() -> None:
+        i18n.set_language("en")
+        registry = load_registry(entry_points=[], extra_plugins=[("brackets", Brackets())])
+        app = IntervisieApp(registry=registry)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = screen_text(app)
+            assert "Method [x]" in screen
+            summary = str(app.screen.query_one("#summary", Static).render())
+            # The Dutch text, with its "[/]", and the marker that it is not English.
+            assert summary == "Alleen in het Nederlands [/] geschreven. [nl]"
+            app.notify("Jan [/] de Vries [HR] is not present")
+            await pilot.pause()
+            assert app.is_running
+
+    asyncio.run(run())
