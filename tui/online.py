@@ -36,7 +36,7 @@ from intervisie.tui.participant.codes import CodeScreen
 from intervisie.tui.participant.session import Gate
 from intervisie.tui.participant.writer import meeting_lock
 from intervisie.tui.screens.base import BaseModal
-from intervisie.tui.widgets.keyfooter import KeyFooter
+from intervisie.tui.widgets.keybar import KeyBar
 from intervisie.tui.widgets.plain import OptionList, Static
 
 if TYPE_CHECKING:
@@ -224,7 +224,7 @@ class JoinCodesScreen(BaseModal[None]):
                 id="join-help",
             )
             yield OptionList(id="join-codes")
-        yield KeyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show()

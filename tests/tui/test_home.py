@@ -11,6 +11,7 @@ from intervisie.core import i18n
 from intervisie.tui.app import IntervisieApp
 from intervisie.tui.screens.help import HelpScreen
 from intervisie.tui.screens.home import HomeScreen
+from intervisie.tui.widgets.keybar import KeyBar
 
 
 def pilot(test: Callable[[], Awaitable[None]]) -> Callable[[], None]:
@@ -105,6 +106,25 @@ async def test_help_lists_the_keys_of_the_screen_below() -> None:
         assert "search" in keys and "language" in keys and "quit" in keys
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
+
+
+@pilot
+async def test_the_key_bar_shows_the_keys_and_a_click_presses_one() -> None:
+    app = IntervisieApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        line = str(bar.render())
+        assert line.startswith("⏎ start / search c compare")
+        assert line.rstrip().endswith("▏^p")
+        await pilot.click(KeyBar, offset=(line.index("? help") + 2, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("l")  # the language switch relabels the bar at once
+        await pilot.pause()
+        assert "q stoppen" in str(app.screen.query_one(KeyBar).render())
+        i18n.set_language("en")
 
 
 @pilot

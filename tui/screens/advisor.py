@@ -35,7 +35,7 @@ from intervisie.core.advisor import (
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.core.model import CaseKind, Level, Safety
 from intervisie.tui.screens.base import BaseScreen
-from intervisie.tui.widgets.keyfooter import KeyFooter
+from intervisie.tui.widgets.keybar import KeyBar
 from intervisie.tui.widgets.plain import Label, OptionList, Static
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ class AdvisorScreen(BaseScreen):
                     yield Label(id=f"q-{key}", classes="question")
                     yield Input(id=key, type="integer", compact=True, restrict=r"[0-9]*")
             yield OptionList(id="ranking")
-        yield KeyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -33,7 +33,7 @@ from intervisie.core.compare import (
 )
 from intervisie.core.i18n import N_, _, current_language, tr
 from intervisie.tui.screens.base import BaseScreen
-from intervisie.tui.widgets.keyfooter import KeyFooter
+from intervisie.tui.widgets.keybar import KeyBar
 from intervisie.tui.widgets.labels import OWNER_COLOUR
 from intervisie.tui.widgets.method_bar import MethodBar, MinuteRuler, OwnerLegend
 from intervisie.tui.widgets.plain import Static
@@ -91,7 +91,7 @@ class CompareScreen(BaseScreen):
                         yield bar
                 yield OwnerLegend(id="legend")
         yield DataTable(id="phases", cursor_type="row", zebra_stripes=True)
-        yield KeyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

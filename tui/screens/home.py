@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.tui.screens.base import BaseScreen
-from intervisie.tui.widgets.keyfooter import KeyFooter
+from intervisie.tui.widgets.keybar import KeyBar
 from intervisie.tui.widgets.labels import minutes, text
 from intervisie.tui.widgets.plain import OptionList, Static
 from intervisie.tui.widgets.timeline import PhaseTimeline
@@ -100,7 +100,7 @@ class HomeScreen(BaseScreen):
                 yield Static(id="when")
                 yield Static(id="problems")
         yield OptionList(id="recent", classes="hidden")
-        yield KeyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.relabel(recent=False)

@@ -23,7 +23,7 @@ from intervisie.core.timing import meeting_timer, phase_timer, turn_timer
 from intervisie.tui.screens.base import BaseScreen, typing
 from intervisie.tui.screens.link import MeetingLink
 from intervisie.tui.widgets.capture import CAPTURES, Capture, CaptureError, ChoiceCapture, Context
-from intervisie.tui.widgets.keyfooter import KeyFooter
+from intervisie.tui.widgets.keybar import KeyBar
 from intervisie.tui.widgets.labels import OWNER_COLOUR, OWNER_SYMBOL, owner_long, text
 from intervisie.tui.widgets.lens import lens_chip, lens_style
 from intervisie.tui.widgets.plain import Static
@@ -94,7 +94,7 @@ class RunnerScreen(BaseScreen):
         with ContentSwitcher(id="captures"):
             for kind in kinds:
                 yield CAPTURES[kind](id=f"capture-{kind.value}")
-        yield KeyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.link.on_problem = lambda message: self.notify(message, severity="error", timeout=10)

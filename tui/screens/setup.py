@@ -17,7 +17,7 @@ from intervisie.core.fit import fit_to_time
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.core.meeting import Group, Member
 from intervisie.tui.screens.base import BaseScreen
-from intervisie.tui.widgets.keyfooter import KeyFooter
+from intervisie.tui.widgets.keybar import KeyBar
 from intervisie.tui.widgets.labels import minutes, text
 from intervisie.tui.widgets.plain import Label, Static, plain
 
@@ -126,7 +126,7 @@ class SetupScreen(BaseScreen):
             )
             yield SelectionList[str](id="confidentiality")
             yield Button(_("Open the meeting (ctrl+s)"), id="open", variant="primary")
-        yield KeyFooter()
+        yield KeyBar()
 
     def default_profile(self) -> str:
         from intervisie.core.settings import load_settings

@@ -29,7 +29,7 @@ from intervisie.tui.widgets.capture import (
     IntakeCapture,
     split_numbers,
 )
-from intervisie.tui.widgets.keyfooter import KeyFooter
+from intervisie.tui.widgets.keybar import KeyBar
 from intervisie.tui.widgets.labels import text
 from intervisie.tui.widgets.plain import OptionList, Static
 from intervisie.tui.widgets.timer import clock_text
@@ -61,7 +61,7 @@ class StepScreen(BaseScreen):
         yield Static(id="step-title")
         yield Static(id="step-intro")
         yield from self.compose_body()
-        yield KeyFooter()
+        yield KeyBar()
 
     def compose_body(self) -> ComposeResult:
         yield self.make_capture()

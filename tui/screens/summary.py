@@ -15,7 +15,7 @@ from textual.widgets import Markdown
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.tui.screens.base import BaseScreen
 from intervisie.tui.screens.link import MeetingLink
-from intervisie.tui.widgets.keyfooter import KeyFooter
+from intervisie.tui.widgets.keybar import KeyBar
 from intervisie.tui.widgets.plain import Static
 
 
@@ -37,7 +37,7 @@ class SummaryScreen(BaseScreen):
         yield Static(id="summary-title")
         with VerticalScroll(id="summary-body"):
             yield Markdown(id="summary-text")
-        yield KeyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.relabel()
