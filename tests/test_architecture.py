@@ -29,6 +29,12 @@ def test_import_linter_contracts_hold() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def assert_runs_clean(code: str) -> None:
+    """Run `code` in a fresh interpreter (sys.modules starts empty) and require success."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.mark.parametrize(
     "code",
     [
@@ -37,9 +43,9 @@ def test_import_linter_contracts_hold() -> None:
     ],
 )
 def test_core_and_cli_do_not_import_textual(code: str) -> None:
-    check = f"{code}\nimport sys\nassert 'textual' not in sys.modules, 'textual imported'"
-    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    assert_runs_clean(
+        f"{code}\nimport sys\nassert 'textual' not in sys.modules, 'textual imported'"
+    )
 
 
 def test_listing_commands_do_not_import_textual() -> None:
@@ -52,8 +58,7 @@ def test_listing_commands_do_not_import_textual() -> None:
         "    except Exception:\n        pass\n"
         "assert 'textual' not in sys.modules, 'textual imported'\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    assert_runs_clean(code)
 
 
 def test_loading_the_methods_leaves_the_heavy_readers_out() -> None:
@@ -66,8 +71,7 @@ def test_loading_the_methods_leaves_the_heavy_readers_out() -> None:
         "heavy = sorted({'cattrs', 'importlib.metadata'} & set(sys.modules))\n"
         "assert not heavy, heavy\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    assert_runs_clean(code)
 
 
 def test_every_package_folder_is_listed_for_the_wheel() -> None:
