@@ -85,6 +85,7 @@ class HomeScreen(BaseScreen):
         super().__init__()
         self.filter_text = ""
         self.recent: list[Any] = []
+        self._details_of: tuple[str | None, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="topbar")
@@ -150,7 +151,12 @@ class HomeScreen(BaseScreen):
             return None
         return self.methods.get(option.id)
 
+    def _details_key(self) -> tuple[str | None, str]:
+        loaded = self.selected()
+        return (loaded.method.id if loaded else None, current_language())
+
     def show_details(self) -> None:
+        self._details_of = self._details_key()
         lang = current_language()
         loaded = self.selected()
         details = self.query_one("#details", VerticalScroll)
@@ -239,7 +245,8 @@ class HomeScreen(BaseScreen):
     # -- events and actions -----------------------------------------------------------
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id == "methods":
+        # fill_methods has shown the first method already; a highlight of it redraws nothing.
+        if event.option_list.id == "methods" and self._details_of != self._details_key():
             self.show_details()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
