@@ -8,8 +8,10 @@ Only what the home screen needs is imported at start (see benchmarks/tui_startup
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
+import signal
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -83,9 +85,11 @@ class IntervisieApp(App[None]):
         sound: bool | None = None,
         demo: str | None = None,
         seed: int = 0,
+        exit_on_sigterm: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__()
+        self.exit_on_sigterm = exit_on_sigterm
         _no_debug_log()
         self.method_id = method_id
         self.demo = demo
@@ -186,6 +190,10 @@ class IntervisieApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        if self.exit_on_sigterm:
+            # Through the event loop, which wakes for it: a plain signal handler only queued
+            # the exit, and an idle app slept on without seeing it.
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.exit)
         if self.demo is not None:
             from intervisie.tui.screens.demo import start_demo
 
@@ -423,6 +431,9 @@ class IntervisieApp(App[None]):
             self.screen.load_recent()
 
     def on_unmount(self) -> None:
+        if self.exit_on_sigterm:
+            with contextlib.suppress(RuntimeError, ValueError):
+                asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
         if self.link is not None:
             self.link.close()
         if self._store is not None:

@@ -15,7 +15,6 @@ def open_app(ctx: click.Context, **kwargs: object) -> None:
     app cleanly (terminal restored), the meeting being saved event by event anyway.
     """
     import os
-    import signal
 
     if os.environ.pop("TEXTUAL_LOG", None):
         from intervisie.core.i18n import _
@@ -26,13 +25,8 @@ def open_app(ctx: click.Context, **kwargs: object) -> None:
     obj = ctx.find_root().ensure_object(dict)
     if "data_dir" in obj and "data_dir" not in kwargs:
         kwargs["data_dir"] = obj["data_dir"]
-    app = IntervisieApp(**kwargs)
-
-    previous = signal.signal(signal.SIGTERM, lambda s, f: app.exit())
-    try:
-        app.run()
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    app = IntervisieApp(exit_on_sigterm=True, **kwargs)
+    app.run()
 
 
 @click.command()
