@@ -26,6 +26,8 @@ import pytest
 from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from app_driving import open_incident_meeting
 from store_helpers import DRIVE_SECRET, GROUP, START, case_method, drive
 
 pytestmark = pytest.mark.fault
@@ -282,8 +284,6 @@ def drive_the_app(secrets: list[str]) -> None:
     """Meeting setup and three incidents typed into the incident method's runner."""
     import asyncio
 
-    from textual.widgets import Input, OptionList, Select, SelectionList
-
     from intervisie.core.clock import FakeClock
     from intervisie.tui.app import IntervisieApp
 
@@ -291,19 +291,9 @@ def drive_the_app(secrets: list[str]) -> None:
         app = IntervisieApp(clock=FakeClock(START))
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            methods = app.screen.query_one("#methods", OptionList)
-            methods.highlighted = methods.get_option_index("incident")
-            await pilot.press("enter")
-            await pilot.pause()
-            screen = app.screen
-            screen.query_one("#group-name", Input).value = "Sectie familierecht"
-            screen.query_one("#members", Input).value = "Sanne, Pieter, Aylin, Joost"
-            await pilot.pause()
-            screen.query_one("#facilitator", Select).value = "m4"
-            screen.query_one("#confidentiality", SelectionList).select_all()
-            await pilot.pause()
-            await pilot.press("ctrl+s")
-            await pilot.pause()
+            await open_incident_meeting(
+                app, pilot, members="Sanne, Pieter, Aylin, Joost", facilitator="m4"
+            )
             await pilot.press("a")
             await pilot.pause()
             for secret in secrets:

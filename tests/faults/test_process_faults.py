@@ -32,9 +32,12 @@ from intervisie.core.model import ContributionKind, MeetingStep
 from intervisie.core.store import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from app_driving import open_incident_meeting as open_meeting
 from store_helpers import START, case_method
 
 HELPERS = Path(__file__).resolve().parents[1] / "core"
+FAULTS_DIR = Path(__file__).resolve().parent
 pytestmark = pytest.mark.fault
 
 FACILITATOR = textwrap.dedent(
@@ -261,22 +264,7 @@ def screen_text(app) -> str:
 
 
 async def open_incident_meeting(app, pilot) -> None:
-    """From home to the incident method's runner, the way a facilitator does it."""
-    from textual.widgets import Input, OptionList, Select, SelectionList
-
-    methods = app.screen.query_one("#methods", OptionList)
-    methods.highlighted = methods.get_option_index("incident")
-    await pilot.press("enter")
-    await pilot.pause()
-    screen = app.screen
-    screen.query_one("#group-name", Input).value = "Sectie 🌍 عائلة"
-    screen.query_one("#members", Input).value = "Sanne, Pieter, Aylin, Joost, Eva, Mo"
-    await pilot.pause()
-    screen.query_one("#facilitator", Select).value = "m6"
-    screen.query_one("#confidentiality", SelectionList).select_all()
-    await pilot.pause()
-    await pilot.press("ctrl+s")
-    await pilot.pause()
+    await open_meeting(app, pilot, group="Sectie 🌍 عائلة")
 
 
 async def add(app, pilot, text: str) -> None:
@@ -376,27 +364,16 @@ def test_sigterm_ends_the_app_and_gives_the_terminal_back(tmp_path: Path) -> Non
 
 APP_FACILITATOR = textwrap.dedent(
     """
-    import asyncio
-    from textual.widgets import Input, OptionList, Select, SelectionList
+    import asyncio, sys
+    sys.path.insert(0, FAULTS_DIR)
+    from app_driving import open_incident_meeting
     from intervisie.tui.app import IntervisieApp
 
     async def main():
         app = IntervisieApp()
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            methods = app.screen.query_one("#methods", OptionList)
-            methods.highlighted = methods.get_option_index("incident")
-            await pilot.press("enter")
-            await pilot.pause()
-            screen = app.screen
-            screen.query_one("#group-name", Input).value = "Sectie familierecht"
-            screen.query_one("#members", Input).value = "Sanne, Pieter, Aylin, Joost, Eva, Mo"
-            await pilot.pause()
-            screen.query_one("#facilitator", Select).value = "m6"
-            screen.query_one("#confidentiality", SelectionList).select_all()
-            await pilot.pause()
-            await pilot.press("ctrl+s")
-            await pilot.pause()
+            await open_incident_meeting(app, pilot)
             print("meeting", app.link.meeting_id, flush=True)
             await pilot.press("a")
             await pilot.pause()
@@ -426,7 +403,7 @@ def test_the_app_killed_mid_meeting_resumes_with_everything_it_showed(
     from intervisie.tui.app import IntervisieApp
 
     child = subprocess.Popen(
-        [sys.executable, "-c", APP_FACILITATOR],
+        [sys.executable, "-c", APP_FACILITATOR.replace("FAULTS_DIR", repr(str(FAULTS_DIR)))],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
