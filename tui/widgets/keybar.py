@@ -83,8 +83,11 @@ class KeyBar(Widget):
         palette = bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if self.app.ENABLE_COMMAND_PALETTE and palette is not None:
             label = self.app.get_key_display(palette.binding)
-            width = self.size.width
-            pad = max(width - line.cell_len - len(label) - 2, 1)
+            room = self.size.width - len(label) - 3  # the palette key always stays in view
+            if line.cell_len > room:
+                line.truncate(max(room, 0), overflow="ellipsis")
+                keys = [key for key in keys if key.end <= room]
+            pad = max(self.size.width - line.cell_len - len(label) - 2, 1)
             line.append(" " * pad)
             line.append("▏", self.get_component_rich_style("keybar--separator"))
             start = line.cell_len
