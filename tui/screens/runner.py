@@ -13,16 +13,16 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import ContentSwitcher, Input
+from textual.widgets import ContentSwitcher
 
 from intervisie.core import commands as cmd
-from intervisie.core.engine import DomainError
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.core.model import OwnerPosition, PhaseKind
 from intervisie.core.timing import meeting_timer, phase_timer, turn_timer
-from intervisie.tui.screens.base import BaseScreen, typing
+from intervisie.tui.screens.base import typing
+from intervisie.tui.screens.capturing import CapturingScreen
 from intervisie.tui.screens.link import MeetingLink
-from intervisie.tui.widgets.capture import CAPTURES, Capture, CaptureError, ChoiceCapture, Context
+from intervisie.tui.widgets.capture import CAPTURES, Capture, ChoiceCapture, Context
 from intervisie.tui.widgets.keybar import KeyBar
 from intervisie.tui.widgets.labels import OWNER_COLOUR, OWNER_SYMBOL, owner_long, text
 from intervisie.tui.widgets.lens import lens_chip, lens_style
@@ -44,7 +44,7 @@ ADD_WORD = {
 }
 
 
-class RunnerScreen(BaseScreen):
+class RunnerScreen(CapturingScreen):
     CSS_PATH = ["runner.tcss", "../widgets/timer.tcss", "../widgets/capture.tcss"]
     BINDINGS = [
         Binding("space", "pause", N_("pause")),
@@ -63,12 +63,8 @@ class RunnerScreen(BaseScreen):
         Binding("q", "app.request_quit", N_("quit"), show=False),
     ]
 
-    meeting_running = True
-    AUTO_FOCUS = ""  # single keys act at once; `a` or Enter goes to the capture field
-
     def __init__(self, link: MeetingLink) -> None:
-        super().__init__()
-        self.link = link
+        super().__init__(link)
         self.title_text = RichText()
         self.rang: set[tuple[str, str]] = set()
 
@@ -279,18 +275,6 @@ class RunnerScreen(BaseScreen):
 
     # -- commands -----------------------------------------------------------------------
 
-    def run_command(self, command: cmd.Command) -> bool:
-        try:
-            self.link.do(command)
-        except DomainError as exc:
-            self.notify(str(exc), severity="warning", timeout=6)
-            return False
-        self.render_state()
-        return True
-
-    def action_pause(self) -> None:
-        self.run_command(cmd.Resume() if self.link.state.paused else cmd.Pause())
-
     def action_extend(self) -> None:
         if self.run_command(cmd.Extend(minutes=1)):
             rnd = self.link.state.round
@@ -382,38 +366,6 @@ class RunnerScreen(BaseScreen):
         if isinstance(capture, ChoiceCapture):
             capture.egt = not capture.egt
             capture.show(self.context())
-
-    def action_focus_capture(self) -> None:
-        capture = self.capture
-        if capture is not None:
-            # At once, not after the queue: the letters typed next must land in the field.
-            self.set_focus(capture.query_one(".capture-input", Input))
-
-    def action_leave_capture(self) -> None:
-        self.set_focus(None)
-        self.refresh_bindings()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        capture = self.capture
-        if capture is None or not event.value.strip():
-            return
-        try:
-            command = capture.command(event.value, self.context())
-        except CaptureError as exc:
-            self.notify(str(exc), severity="warning", timeout=6)
-            return
-        if self.run_command(command):
-            event.input.value = ""
-            event.input.focus()
-
-    def confirm(self, title: str, body: str, yes: str, then) -> None:
-        from intervisie.tui.screens.confirm import ConfirmScreen
-
-        def done(answer: bool | None) -> None:
-            if answer:
-                then()
-
-        self.app.push_screen(ConfirmScreen(title, body, yes=yes, no=_("Cancel")), done)
 
     # -- keys that act now --------------------------------------------------------------
 

@@ -10,16 +10,14 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input
 from textual.widgets.option_list import Option
 
 from intervisie.core import commands as cmd
-from intervisie.core.engine import DomainError
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.core.model import MeetingStep, PhaseKind
 from intervisie.core.timing import meeting_timer
-from intervisie.tui.screens.base import BaseModal, BaseScreen, typing
-from intervisie.tui.screens.link import MeetingLink
+from intervisie.tui.screens.base import BaseModal, typing
+from intervisie.tui.screens.capturing import CapturingScreen
 from intervisie.tui.widgets.capture import (
     Capture,
     CaptureError,
@@ -35,7 +33,7 @@ from intervisie.tui.widgets.plain import OptionList, Static
 from intervisie.tui.widgets.timer import clock_text
 
 
-class StepScreen(BaseScreen):
+class StepScreen(CapturingScreen):
     """Base of the step screens: a title, an explanation, one capture widget, the footer."""
 
     CSS_PATH = ["steps.tcss", "../widgets/capture.tcss"]
@@ -50,12 +48,6 @@ class StepScreen(BaseScreen):
         Binding("q", "app.request_quit", N_("quit"), show=False),
     ]
     STEP: MeetingStep | None = None
-    AUTO_FOCUS = ""  # single keys act at once; `a` or Enter goes to the capture field
-    meeting_running = True
-
-    def __init__(self, link: MeetingLink) -> None:
-        super().__init__()
-        self.link = link
 
     def compose(self) -> ComposeResult:
         yield Static(id="step-title")
@@ -116,41 +108,6 @@ class StepScreen(BaseScreen):
             capture.show(self.context())
         self.refresh_bindings()
 
-    def run_command(self, command: cmd.Command) -> bool:
-        try:
-            self.link.do(command)
-        except DomainError as exc:
-            self.notify(str(exc), severity="warning", timeout=6)
-            return False
-        self.render_state()
-        return True
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        capture = self.capture
-        if capture is None or not event.value.strip():
-            return
-        try:
-            command = capture.command(event.value, self.context())
-        except CaptureError as exc:
-            self.notify(str(exc), severity="warning", timeout=6)
-            return
-        if self.run_command(command):
-            event.input.value = ""
-            event.input.focus()
-
-    def action_focus_capture(self) -> None:
-        capture = self.capture
-        if capture is not None:
-            # At once, not after the queue: the letters typed next must land in the field.
-            self.set_focus(capture.query_one(".capture-input", Input))
-
-    def action_leave_capture(self) -> None:
-        self.set_focus(None)
-        self.refresh_bindings()
-
-    def action_pause(self) -> None:
-        self.run_command(cmd.Resume() if self.link.state.paused else cmd.Pause())
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave_capture":
             return typing(self)
@@ -164,15 +121,6 @@ class StepScreen(BaseScreen):
     def relabel(self) -> None:
         super().relabel()
         self.render_state()
-
-    def confirm(self, title: str, body: str, yes: str, then) -> None:
-        from intervisie.tui.screens.confirm import ConfirmScreen
-
-        def done(answer: bool | None) -> None:
-            if answer:
-                then()
-
-        self.app.push_screen(ConfirmScreen(title, body, yes=yes, no=_("Cancel")), done)
 
 
 class RevisitCapture(Capture):
