@@ -19,6 +19,7 @@ from attrs import frozen
 from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Input
 
 from intervisie.core import commands as cmd
@@ -105,17 +106,23 @@ class Capture(Vertical):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="capture-list", can_focus=False):
-            yield Static(id="capture-items")
+            yield self.list_widget()
         yield Static(id="capture-hint", classes="capture-hint")
         yield Input(id="capture-input", classes="capture-input")
+
+    def list_widget(self) -> Widget:
+        """What stands above the hint: the captured items (the force field overrides it)."""
+        return Static(id="capture-items")
 
     def show(self, context: Context) -> None:
         self.context = context
         self.border_title = self.title()
-        items = self.items(context)
-        self.query_one("#capture-items", Static).update(items)
+        self.show_list(context)
         self.query_one("#capture-hint", Static).update(RichText(self.hint(context), style="dim"))
         self.query_one(".capture-input", Input).placeholder = "> " + self.placeholder(context)
+
+    def show_list(self, context: Context) -> None:
+        self.query_one("#capture-items", Static).update(self.items(context))
         self.query_one(".capture-list", VerticalScroll).scroll_end(animate=False)
 
     # -- to override --------------------------------------------------------------------
@@ -413,21 +420,14 @@ def round_forces(context: Context) -> tuple[list[tuple[str, str]], list[Force], 
 class ForcesCapture(Capture):
     KIND = PhaseKind.FORCES
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="capture-list", can_focus=False):
-            yield ForceField(id="capture-field")
-        yield Static(id="capture-hint", classes="capture-hint")
-        yield Input(id="capture-input", classes="capture-input")
+    def list_widget(self) -> Widget:
+        return ForceField(id="capture-field")
 
-    def show(self, context: Context) -> None:
-        self.context = context
-        self.border_title = self.title()
+    def show_list(self, context: Context) -> None:
         sides, forces, top = round_forces(context)
         case = context.link.state.case(context.round.case_id) if context.round else None
         goal = case.title if case is not None else _("GOAL")
         self.query_one("#capture-field", ForceField).show(sides, forces, goal, top)
-        self.query_one("#capture-hint", Static).update(RichText(self.hint(context), style="dim"))
-        self.query_one(".capture-input", Input).placeholder = "> " + self.placeholder(context)
 
     def hint(self, context: Context) -> str:
         sides = context.run.phase.sides if context.run is not None else ()
