@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
+import sys
+from pathlib import Path
 
 from textual.widgets import Input, OptionList, Select
 
@@ -24,14 +24,8 @@ from intervisie.tui.app import IntervisieApp
 from intervisie.tui.screens.advisor import AdvisorScreen
 from intervisie.tui.screens.compare import CompareScreen
 
-
-def pilot(test: Callable[[], Awaitable[None]]) -> Callable[[], None]:
-    def run() -> None:
-        asyncio.run(test())
-
-    run.__name__ = test.__name__
-    return run
-
+sys.path.insert(0, str(Path(__file__).parent))
+from pilots import pilot
 
 BALINT = Text.of(nl="Balintgroep", en="Balint group")
 BALINT_SIZE = GroupSize(6, 10, 12)

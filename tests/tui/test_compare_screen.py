@@ -6,8 +6,9 @@ the screen does, not when a built-in method's minutes are tuned.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
+import sys
+from collections.abc import Callable
+from pathlib import Path
 
 from textual.widgets import DataTable, SelectionList
 
@@ -29,15 +30,10 @@ from intervisie.tui.app import IntervisieApp
 from intervisie.tui.screens.compare import CompareScreen
 from intervisie.tui.widgets.method_bar import MethodBar, MinuteRuler, OwnerLegend
 
+sys.path.insert(0, str(Path(__file__).parent))
+from pilots import pilot
+
 P, K = OwnerPosition, PhaseKind
-
-
-def pilot(test: Callable[[], Awaitable[None]]) -> Callable[[], None]:
-    def run() -> None:
-        asyncio.run(test())
-
-    run.__name__ = test.__name__
-    return run
 
 
 def t(nl: str, en: str) -> Text:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
+import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from textual.app import App
@@ -21,6 +21,9 @@ from intervisie.tui.app import IntervisieApp
 from intervisie.tui.demo_driver import DemoClock, DemoLink, DemoPlayer
 from intervisie.tui.screens.demo import DemoBanner, DemoSaveScreen, DemoSpeedScreen, start_demo
 
+sys.path.insert(0, str(Path(__file__).parent))
+from pilots import pilot
+
 
 class Real:
     """A stand-in for time.monotonic that moves only when told."""
@@ -30,14 +33,6 @@ class Real:
 
     def __call__(self) -> float:
         return self.t
-
-
-def pilot(test: Callable[[], Awaitable[None]]) -> Callable[[], None]:
-    def run() -> None:
-        asyncio.run(test())
-
-    run.__name__ = test.__name__
-    return run
 
 
 BUILTINS = list(load_registry(house=False).methods)

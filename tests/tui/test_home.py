@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
+import sys
+from pathlib import Path
 
 from textual.widgets import Input, OptionList, Static
 
@@ -13,15 +13,8 @@ from intervisie.tui.screens.help import HelpScreen
 from intervisie.tui.screens.home import HomeScreen
 from intervisie.tui.widgets.keybar import KeyBar
 
-
-def pilot(test: Callable[[], Awaitable[None]]) -> Callable[[], None]:
-    """Run an async pilot test without an asyncio plugin."""
-
-    def run() -> None:
-        asyncio.run(test())
-
-    run.__name__ = test.__name__
-    return run
+sys.path.insert(0, str(Path(__file__).parent))
+from pilots import pilot
 
 
 def shown(app: IntervisieApp, selector: str) -> str:
