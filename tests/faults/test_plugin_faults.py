@@ -343,9 +343,10 @@ def test_the_app_starts_with_a_broken_plugin_and_file_and_names_them(
     """In the terminal app: the good methods are listed, the broken ones named on home."""
     import asyncio
 
-    from textual.widgets import OptionList, Static
+    from textual.widgets import OptionList
 
     from intervisie.tui.app import IntervisieApp
+    from intervisie.tui.widgets.details import TextBlock
 
     install(plugin_dist, "import-exit", "import sys\nsys.exit(3)\n")
     folder = tmp_path / "house"
@@ -361,7 +362,8 @@ def test_the_app_starts_with_a_broken_plugin_and_file_and_names_them(
             methods = app.screen.query_one("#methods", OptionList)
             ids = {methods.get_option_at_index(i).id for i in range(methods.option_count)}
             assert {"balint", "incident"} <= ids
-            problems = str(app.screen.query_one("#problems", Static).render())
+            pane = app.screen.query_one("#details", TextBlock)
+            problems = " ".join(pane.plain.split())
             assert "plugin 'zz' (from intervisie-import-exit 0.3)" in problems
             assert "SystemExit: 3" in problems
             assert "kapot.toml" in problems and "invalid TOML" in problems

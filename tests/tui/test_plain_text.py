@@ -7,14 +7,13 @@ import copy
 import html
 import re
 
-from textual.widgets import Static
-
 from intervisie.core import i18n
 from intervisie.core.convert import structure
 from intervisie.core.hookspecs import hookimpl
 from intervisie.core.model import Method
 from intervisie.core.plugins import load_registry
 from intervisie.tui.app import IntervisieApp
+from intervisie.tui.widgets.details import TextBlock
 
 DOC = {
     "id": "haakjes",
@@ -56,7 +55,8 @@ def test_names_and_fallback_markers_with_brackets_show_as_written() -> None:
             await pilot.pause()
             screen = screen_text(app)
             assert "Method [x]" in screen
-            summary = str(app.screen.query_one("#summary", Static).render())
+            pane = app.screen.query_one("#details", TextBlock).plain
+            summary = " ".join(pane.split("\n\n")[0].split())  # its first block, unwrapped
             # The Dutch text, with its "[/]", and the marker that it is not English.
             assert summary == "Alleen in het Nederlands [/] geschreven. [nl]"
             app.notify("Jan [/] de Vries [HR] is not present")

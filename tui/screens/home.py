@@ -12,17 +12,18 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input
 from textual.widgets.option_list import Option
 
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.tui.screens.base import BaseScreen
+from intervisie.tui.widgets.details import TextBlock
 from intervisie.tui.widgets.keybar import KeyBar
 from intervisie.tui.widgets.labels import minutes, text
-from intervisie.tui.widgets.plain import OptionList, Static
-from intervisie.tui.widgets.timeline import PhaseTimeline
+from intervisie.tui.widgets.plain import OptionList
+from intervisie.tui.widgets.timeline import legend_text, timeline_text
 
 if TYPE_CHECKING:
     from intervisie.core.plugins import LoadedMethod
@@ -93,13 +94,7 @@ class HomeScreen(BaseScreen):
             with Vertical(id="left"):
                 yield Input(id="filter", classes="hidden")
                 yield OptionList(id="methods")
-            with VerticalScroll(id="details"):
-                yield Static(id="summary")
-                yield Static(id="facts")
-                yield PhaseTimeline(id="timeline")
-                yield Static(id="source")
-                yield Static(id="when")
-                yield Static(id="problems")
+            yield TextBlock(id="details")
         yield OptionList(id="recent", classes="hidden")
         yield KeyBar()
 
@@ -159,26 +154,20 @@ class HomeScreen(BaseScreen):
         self._details_of = self._details_key()
         lang = current_language()
         loaded = self.selected()
-        details = self.query_one("#details", VerticalScroll)
+        details = self.query_one("#details", TextBlock)
         if loaded is None:
             details.border_title = _("No method matches")
-            for wid in ("#summary", "#when", "#facts", "#source"):
-                self.query_one(wid, Static).update("")
-            self.query_one("#timeline", PhaseTimeline).show([])
+            details.show(lambda _width: self.problems_text(details))
             return
+        details.border_title = text(loaded.method.name, lang)
+        details.show(lambda width: self.details_text(loaded, lang, width, details))
+
+    def details_text(
+        self, loaded: LoadedMethod, lang: str, width: int, pane: TextBlock
+    ) -> RichText:
+        """Summary; facts and the phase timeline (as wide as the pane); source; when to use
+        it; what did not load. A blank line between the blocks."""
         method = loaded.method
-        details.border_title = text(method.name, lang)
-        self.query_one("#summary", Static).update(text(method.summary, lang))
-        when = RichText()
-        if method.when_to_use:
-            when.append(_("When: "), style="bold")
-            when.append(text(method.when_to_use, lang))
-        if method.when_not_to_use:
-            if when:
-                when.append("\n")
-            when.append(_("Not when: "), style="bold")
-            when.append(text(method.when_not_to_use, lang))
-        self.query_one("#when", Static).update(when)
         size = method.group_size
         phases = method.phases_for()
         facts = _("Group {min}-{max} (ideal {ideal}) · {phases} phases · {minutes}").format(
@@ -188,12 +177,34 @@ class HomeScreen(BaseScreen):
             phases=len(phases),
             minutes=minutes(method.total_minutes()),
         )
-        self.query_one("#facts", Static).update(facts)
-        self.query_one("#timeline", PhaseTimeline).show(
-            [(p, p.planned_minutes(size.ideal)) for p in phases]
-        )
-        self.query_one("#source", Static).update(self.source_line(loaded))
-        details.scroll_home(animate=False)
+        planned = [(p, p.planned_minutes(size.ideal)) for p in phases]
+        timeline = RichText()
+        timeline.append(facts, style="bold")
+        timeline.append("\n")
+        timeline.append_text(timeline_text(planned, width))
+        timeline.append("\n")
+        timeline.append_text(legend_text([p.owner for p, _ in planned], width))
+        source = self.source_line(loaded)
+        source.stylize(pane.muted())
+        when = RichText()
+        if method.when_to_use:
+            when.append(_("When: "), style="bold")
+            when.append(text(method.when_to_use, lang))
+        if method.when_not_to_use:
+            if when:
+                when.append("\n")
+            when.append(_("Not when: "), style="bold")
+            when.append(text(method.when_not_to_use, lang))
+        problems = self.problems_text(pane)
+        blocks = [RichText(text(method.summary, lang)), timeline, source, when, problems]
+        return RichText("\n\n").join(block for block in blocks if block)
+
+    def problems_text(self, pane: TextBlock) -> RichText:
+        """Plugins and house methods that did not load, in the details pane for all to see."""
+        errors = self.app.registry.errors()  # type: ignore[attr-defined]
+        if not errors:
+            return RichText()
+        return RichText("⚠ " + _("Not loaded:") + "\n" + "\n".join(errors), style=pane.warning())
 
     def source_line(self, loaded: LoadedMethod) -> RichText:
         method, source = loaded.method, loaded.source
@@ -234,10 +245,6 @@ class HomeScreen(BaseScreen):
         self.query_one("#left", Vertical).border_title = _("Methods")
         self.query_one("#recent", OptionList).border_title = _("Recent meetings")
         self.query_one("#filter", Input).placeholder = _("search methods")
-        errors = self.app.registry.errors()  # type: ignore[attr-defined]
-        problems = self.query_one("#problems", Static)
-        if errors:
-            problems.update("⚠ " + _("Not loaded:") + "\n" + "\n".join(errors))
         self.fill_methods()
         if recent:
             self.load_recent()

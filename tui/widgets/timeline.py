@@ -1,5 +1,6 @@
 """The phase timeline: one bar across a method, each cell coloured and shaped by where the
-case owner is, with a legend that names each position (colour is never the only cue)."""
+case owner is, with a legend that names each position (colour is never the only cue).
+Home's details pane and the runner's stepper draw it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from rich.text import Text as RichText
 
 from intervisie.core.model import OwnerPosition, Phase
 from intervisie.tui.widgets.labels import OWNER_COLOUR, OWNER_SYMBOL, owner_short
-from intervisie.tui.widgets.plain import Static
 
 
 def timeline_spans(phases: Sequence[tuple[Phase, float]], width: int) -> list[tuple[int, int]]:
@@ -67,28 +67,3 @@ def legend_text(positions: Sequence[OwnerPosition], width: int = 0) -> RichText:
         out.append(label)
         used += size
     return out
-
-
-class PhaseTimeline(Static):
-    """A method's phases as a bar coloured by the case owner's position, with its legend."""
-
-    DEFAULT_CSS = """
-    PhaseTimeline { height: auto; }
-    """
-
-    def __init__(self, phases: Sequence[tuple[Phase, float]] = (), **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._phases = list(phases)
-
-    def show(self, phases: Sequence[tuple[Phase, float]]) -> None:
-        self._phases = list(phases)
-        self.refresh(layout=True)
-
-    def render(self) -> RichText:
-        width = max(self.size.width, 10)
-        bar = timeline_text(self._phases, width)
-        out = RichText()
-        out.append_text(bar)
-        out.append("\n")
-        out.append_text(legend_text([p.owner for p, _ in self._phases], width))
-        return out
