@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import html
+import re
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 
 def pilot(test: Callable[[], Awaitable[None]]) -> Callable[[], None]:
@@ -14,3 +17,9 @@ def pilot(test: Callable[[], Awaitable[None]]) -> Callable[[], None]:
 
     run.__name__ = test.__name__
     return run
+
+
+def terminal_text(app: Any) -> str:
+    """What the terminal shows right now, as text (from a screenshot)."""
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")

@@ -15,7 +15,7 @@ from intervisie.tui.widgets.details import TextBlock
 from intervisie.tui.widgets.keybar import KeyBar
 
 sys.path.insert(0, str(Path(__file__).parent))
-from pilots import pilot
+from pilots import pilot, terminal_text
 
 
 def shown(app: IntervisieApp, selector: str) -> str:
@@ -155,3 +155,21 @@ async def test_every_key_of_the_screen_is_also_in_the_command_palette() -> None:
         await pilot.pause()
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Start", "Search", "Language", "Help", "Quit"} <= titles
+
+
+@pilot
+async def test_long_details_scroll_to_their_last_line_from_the_keyboard() -> None:
+    app = IntervisieApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        highlight(app, "incident")
+        await pilot.pause()
+        pane = app.screen.query_one("#details", TextBlock)
+        last = pane.plain.splitlines()[-1].strip()
+        assert pane.max_scroll_y > 0, "the incident method's details are longer than 80x24"
+        assert last not in terminal_text(app)
+        await pilot.press("tab")
+        assert app.focused is pane
+        await pilot.press("end")
+        await pilot.pause()
+        assert pane.scroll_y == pane.max_scroll_y
+        assert last in terminal_text(app)

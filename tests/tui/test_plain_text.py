@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import copy
-import html
-import re
+import sys
+from pathlib import Path
 
 from intervisie.core import i18n
 from intervisie.core.convert import structure
@@ -14,6 +14,9 @@ from intervisie.core.model import Method
 from intervisie.core.plugins import load_registry
 from intervisie.tui.app import IntervisieApp
 from intervisie.tui.widgets.details import TextBlock
+
+sys.path.insert(0, str(Path(__file__).parent))
+from pilots import terminal_text
 
 DOC = {
     "id": "haakjes",
@@ -40,12 +43,6 @@ class Brackets:
         return [structure(copy.deepcopy(DOC), Method)]
 
 
-def screen_text(app: IntervisieApp) -> str:
-    """What the terminal shows, as text."""
-    svg = app.export_screenshot()
-    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
-
-
 def test_names_and_fallback_markers_with_brackets_show_as_written() -> None:
     async def run() -> None:
         i18n.set_language("en")
@@ -53,7 +50,7 @@ def test_names_and_fallback_markers_with_brackets_show_as_written() -> None:
         app = IntervisieApp(registry=registry)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            screen = screen_text(app)
+            screen = terminal_text(app)
             assert "Method [x]" in screen
             pane = app.screen.query_one("#details", TextBlock).plain
             summary = " ".join(pane.split("\n\n")[0].split())  # its first block, unwrapped
