@@ -3,32 +3,43 @@
 Pure Python: no Textual, no click. A method author imports only from here::
 
     from intervisie.core import hookimpl, Method, Phase, Text
+
+The names below load when first used (PEP 562), so that a module that needs only
+`intervisie.core.i18n` or `intervisie.core.settings` does not import the model, attrs and
+pluggy with it: home's first paint needs none of them (tui/catalog.py).
 """
 
-from intervisie.core.hookspecs import hookimpl
-from intervisie.core.model import (
-    ACCEPTS,
-    LANGUAGES,
-    CaseKind,
-    Choice,
-    ContributionKind,
-    Criterion,
-    GroupSize,
-    Instructions,
-    Lens,
-    Level,
-    MeetingStep,
-    Method,
-    MethodError,
-    Option,
-    OwnerPosition,
-    Phase,
-    PhaseKind,
-    Safety,
-    Side,
-    Text,
-    TurnMode,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from intervisie.core.hookspecs import hookimpl
+    from intervisie.core.house import load_method_file
+    from intervisie.core.model import (
+        ACCEPTS,
+        LANGUAGES,
+        CaseKind,
+        Choice,
+        ContributionKind,
+        Criterion,
+        GroupSize,
+        Instructions,
+        Lens,
+        Level,
+        MeetingStep,
+        Method,
+        MethodError,
+        Option,
+        OwnerPosition,
+        Phase,
+        PhaseKind,
+        Safety,
+        Side,
+        Text,
+        TurnMode,
+    )
 
 __all__ = [
     "ACCEPTS",
@@ -56,10 +67,18 @@ __all__ = [
     "load_method_file",
 ]
 
+_ELSEWHERE = {"hookimpl": "intervisie.core.hookspecs", "load_method_file": "intervisie.core.house"}
+"""Where each name lives; the rest are the model's."""
 
-def __getattr__(name: str):  # lazy: the TOML reader and converter load only when asked
-    if name == "load_method_file":
-        from intervisie.core.house import load_method_file
 
-        return load_method_file
-    raise AttributeError(name)
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module 'intervisie.core' has no attribute {name!r}")
+    module = _ELSEWHERE.get(name, "intervisie.core.model")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # found once; later lookups do not come here
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

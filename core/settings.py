@@ -8,16 +8,18 @@ platformdirs user data folder. Folders we create are 0700.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import os
 from pathlib import Path
 
-import attrs
-
 APP = "intervisie"
 
+# Dataclasses, not attrs: the settings are read before home's first paint, which otherwise
+# needs no attrs class when its methods come from the home catalog (tui/catalog.py).
 
-@attrs.define
+
+@dataclasses.dataclass
 class Settings:
     language: str | None = None
     sound: bool = True
@@ -25,7 +27,7 @@ class Settings:
     data_dir: str | None = None
 
 
-@attrs.define
+@dataclasses.dataclass
 class SettingsProblem:
     path: Path
     message: str
@@ -95,7 +97,7 @@ def save_settings(settings: Settings) -> Path:
     path = settings_path()
     ensure_private_dir(path.parent)
     lines = []
-    for field in attrs.fields(Settings):
+    for field in dataclasses.fields(Settings):
         value = getattr(settings, field.name)
         if value is None or value == field.default:
             continue

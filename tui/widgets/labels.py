@@ -1,70 +1,78 @@
 """Words, symbols and colours the screens share: owner positions, phase kinds, timers.
 
 Every colour here comes with a symbol and a word, for colour-blind users and monochrome
-projectors. Strings are marked with `N_` and translated when shown, so a language switch
-takes effect at once.
+projectors. The tables are keyed by the positions' and kinds' values (`OwnerPosition` and
+`PhaseKind` are str enums, so a member finds its entry): home's first paint draws from the
+home catalog and does not import the model (tui/catalog.py).
+
+Strings are marked with `N_` and translated when shown, so a language switch takes effect at
+once.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from intervisie.core.i18n import N_, _
-from intervisie.core.model import OwnerPosition, PhaseKind, Text
 
-OWNER_SYMBOL: dict[OwnerPosition, str] = {
-    OwnerPosition.NONE: "·",
-    OwnerPosition.PRESENTING: "▇",
-    OwnerPosition.ANSWERING: "▆",
-    OwnerPosition.LISTENING: "▒",
-    OwnerPosition.TURNED_AWAY: "░",
-    OwnerPosition.PARTICIPATING: "▂",
+if TYPE_CHECKING:
+    from intervisie.core.model import OwnerPosition, PhaseKind, Text
+
+OWNER_SYMBOL: dict[str, str] = {
+    "none": "·",
+    "presenting": "▇",
+    "answering": "▆",
+    "listening": "▒",
+    "turned_away": "░",
+    "participating": "▂",
 }
 
-OWNER_COLOUR: dict[OwnerPosition, str] = {
-    OwnerPosition.NONE: "grey50",
-    OwnerPosition.PRESENTING: "dark_orange",
-    OwnerPosition.ANSWERING: "gold1",
-    OwnerPosition.LISTENING: "dodger_blue2",
-    OwnerPosition.TURNED_AWAY: "medium_purple2",
-    OwnerPosition.PARTICIPATING: "green3",
+OWNER_COLOUR: dict[str, str] = {
+    "none": "grey50",
+    "presenting": "dark_orange",
+    "answering": "gold1",
+    "listening": "dodger_blue2",
+    "turned_away": "medium_purple2",
+    "participating": "green3",
 }
 
-_OWNER_SHORT: dict[OwnerPosition, str] = {
-    OwnerPosition.NONE: N_("no owner yet"),
-    OwnerPosition.PRESENTING: N_("tells"),
-    OwnerPosition.ANSWERING: N_("answers"),
-    OwnerPosition.LISTENING: N_("listens"),
-    OwnerPosition.TURNED_AWAY: N_("outside the circle"),
-    OwnerPosition.PARTICIPATING: N_("joins in"),
+_OWNER_SHORT: dict[str, str] = {
+    "none": N_("no owner yet"),
+    "presenting": N_("tells"),
+    "answering": N_("answers"),
+    "listening": N_("listens"),
+    "turned_away": N_("outside the circle"),
+    "participating": N_("joins in"),
 }
 
-_OWNER_LONG: dict[OwnerPosition, str] = {
-    OwnerPosition.NONE: N_("No case owner yet: the group chooses a case first"),
-    OwnerPosition.PRESENTING: N_("{name} tells the case · the others listen"),
-    OwnerPosition.ANSWERING: N_("{name} answers questions · gives no opinions"),
-    OwnerPosition.LISTENING: N_("{name} sits in the circle · silent · listens"),
-    OwnerPosition.TURNED_AWAY: N_("{name} sits outside the circle · silent · takes notes"),
-    OwnerPosition.PARTICIPATING: N_("{name} joins in as a member"),
+_OWNER_LONG: dict[str, str] = {
+    "none": N_("No case owner yet: the group chooses a case first"),
+    "presenting": N_("{name} tells the case · the others listen"),
+    "answering": N_("{name} answers questions · gives no opinions"),
+    "listening": N_("{name} sits in the circle · silent · listens"),
+    "turned_away": N_("{name} sits outside the circle · silent · takes notes"),
+    "participating": N_("{name} joins in as a member"),
 }
 
-_KIND: dict[PhaseKind, str] = {
-    PhaseKind.INTAKE: N_("Cases"),
-    PhaseKind.CHOICE: N_("Choice"),
-    PhaseKind.PRESENTATION: N_("Notes"),
-    PhaseKind.QUESTIONS: N_("Questions"),
-    PhaseKind.WRITING: N_("Written privately"),
-    PhaseKind.ROUND: N_("Round"),
-    PhaseKind.DISCUSSION: N_("Notes"),
-    PhaseKind.FORCES: N_("Forces"),
-    PhaseKind.RATING: N_("Ratings"),
-    PhaseKind.EVALUATION: N_("Evaluation"),
+_KIND: dict[str, str] = {
+    "intake": N_("Cases"),
+    "choice": N_("Choice"),
+    "presentation": N_("Notes"),
+    "questions": N_("Questions"),
+    "writing": N_("Written privately"),
+    "round": N_("Round"),
+    "discussion": N_("Notes"),
+    "forces": N_("Forces"),
+    "rating": N_("Ratings"),
+    "evaluation": N_("Evaluation"),
 }
 
 
-def owner_short(position: OwnerPosition) -> str:
+def owner_short(position: OwnerPosition | str) -> str:
     return _(_OWNER_SHORT[position])
 
 
-def owner_long(position: OwnerPosition, name: str) -> str:
+def owner_long(position: OwnerPosition | str, name: str) -> str:
     return _(_OWNER_LONG[position]).format(name=name)
 
 
