@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from intervisie.core.model import Method
     from intervisie.core.plugins import Registry
     from intervisie.core.store import MeetingInfo, Store
+    from intervisie.tui.catalog import Catalog
     from intervisie.tui.screens.link import MeetingLink
 
 
@@ -97,6 +98,12 @@ class IntervisieApp(App[None]):
         self.resume_id = resume_id
         self._meeting_clock = clock
         self._methods_registry = registry
+        self._catalogs: dict[str, Catalog] = {}
+        # Home's first paint may use the catalog an earlier start saved; never when the
+        # methods were handed in (tests, the test kit), only when they come from the plugins.
+        self._use_saved_catalog = registry is None
+        self._saved_catalogs: dict[str, Catalog] | None = None
+        self._catalog_key: list[Any] | None = None
         self.data_dir = data_dir
         self.language = current_language()
         self._sound = sound  # read from the settings when first needed
@@ -143,6 +150,42 @@ class IntervisieApp(App[None]):
 
             self._methods_registry = load_registry()
         return self._methods_registry
+
+    def home_catalog(self) -> Catalog:
+        """What home shows, in the current language: from the methods once they are loaded;
+        before that, from the catalog an earlier start saved while it is current."""
+        lang = current_language()
+        if self._methods_registry is None and self._use_saved_catalog:
+            from intervisie.tui.catalog import catalog_path, environment_key, read_catalog
+
+            if self._catalog_key is None:
+                self._catalog_key = environment_key()
+                self._saved_catalogs = read_catalog(catalog_path(self.data_dir), self._catalog_key)
+            if self._saved_catalogs is not None:
+                return self._saved_catalogs[lang]
+        return self._catalog(lang)
+
+    def _catalog(self, lang: str) -> Catalog:
+        if lang not in self._catalogs:
+            from intervisie.tui.catalog import catalog_of
+
+            self._catalogs[lang] = catalog_of(self.registry, lang)
+        return self._catalogs[lang]
+
+    def settle_catalog(self) -> bool:
+        """Load the methods (home asks right after its first paint) and save their catalog
+        for the next start when it changed. True when home showed something else."""
+        from intervisie.core.i18n import SUPPORTED
+
+        fresh = {lang: self._catalog(lang) for lang in SUPPORTED}
+        if not self._use_saved_catalog or fresh == self._saved_catalogs:
+            return False
+        from intervisie.tui.catalog import catalog_path, environment_key, write_catalog
+
+        key = self._catalog_key if self._catalog_key is not None else environment_key()
+        write_catalog(catalog_path(self.data_dir), key, fresh)
+        shown, self._saved_catalogs = self._saved_catalogs, fresh
+        return shown is not None
 
     @property
     def clock(self) -> Clock:

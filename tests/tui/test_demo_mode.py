@@ -137,7 +137,7 @@ async def settle(pilot, controller) -> None:
 
 def stored_meetings(home) -> list:
     data = home / "data"
-    if not data.exists() or not any(data.iterdir()):
+    if not (data / "intervisie.sqlite3").exists():  # (home's catalog may be there)
         return []
     with Store.open(data_dir=data, readonly=True) as store:
         return store.meetings()

@@ -21,12 +21,12 @@ from intervisie.core.i18n import N_, _, current_language
 from intervisie.tui.screens.base import BaseScreen
 from intervisie.tui.widgets.details import TextBlock
 from intervisie.tui.widgets.keybar import KeyBar
-from intervisie.tui.widgets.labels import minutes, text
+from intervisie.tui.widgets.labels import minutes
 from intervisie.tui.widgets.plain import OptionList
 from intervisie.tui.widgets.timeline import legend_text, timeline_text
 
 if TYPE_CHECKING:
-    from intervisie.core.plugins import LoadedMethod
+    from intervisie.tui.catalog import Catalog, MethodCard
 
 HOUSE_MARK = "⌂"
 NAME_WIDTH = 21
@@ -37,16 +37,6 @@ def _module_exists(name: str) -> bool:
         return importlib.util.find_spec(name) is not None
     except ModuleNotFoundError:
         return False
-
-
-def method_matches(loaded: LoadedMethod, needle: str) -> bool:
-    """Whether a method matches the filter: id, name or summary in any language."""
-    needle = needle.strip().lower()
-    if not needle:
-        return True
-    method = loaded.method
-    haystack = [method.id, *method.name.values.values(), *method.summary.values.values()]
-    return any(needle in part.lower() for part in haystack)
 
 
 class TopBar(Widget):
@@ -100,131 +90,125 @@ class HomeScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.relabel(recent=False)
-        # The store is read just after the first paint: the methods show at once.
-        self.call_after_refresh(self.load_recent)
+        self.call_after_refresh(self.after_first_paint)
+
+    def after_first_paint(self) -> None:
+        """The first paint may come from the saved catalog (tui/catalog.py): now the methods
+        load, and home redraws if they differ. The store is read here too, not before."""
+        if self.app.settle_catalog():  # type: ignore[attr-defined]
+            self.fill_methods()
+        self.load_recent()
 
     # -- content ----------------------------------------------------------------------
 
     @property
-    def methods(self) -> dict[str, LoadedMethod]:
-        return self.app.registry.methods  # type: ignore[attr-defined]
+    def catalog(self) -> Catalog:
+        return self.app.home_catalog()  # type: ignore[attr-defined]
 
     def fill_methods(self) -> None:
-        lang = current_language()
         options = self.query_one("#methods", OptionList)
         keep = options.highlighted_option.id if options.highlighted_option else None
         options.clear_options()
-        shown = [m for m in self.methods.values() if method_matches(m, self.filter_text)]
-        for loaded in shown:
-            options.add_option(Option(self.method_line(loaded, lang), id=loaded.method.id))
+        shown = [card for card in self.catalog.cards if card.matches(self.filter_text)]
+        options.add_options([Option(self.method_line(card), id=card.id) for card in shown])
         if shown:
-            ids = [m.method.id for m in shown]
+            ids = [card.id for card in shown]
             options.highlighted = ids.index(keep) if keep in ids else 0
+        self._details_of = None  # the catalog may have changed under the same method
         self.show_details()
 
-    def method_line(self, loaded: LoadedMethod, lang: str) -> RichText:
-        method = loaded.method
+    def method_line(self, card: MethodCard) -> RichText:
         mark = ""
-        if loaded.source.kind == "house":
+        if card.kind == "house":
             mark = " " + HOUSE_MARK
-        elif loaded.source.kind == "plugin":
+        elif card.kind == "plugin":
             mark = " ⧉"
-        name = text(method.name, lang)
+        name = card.name
         room = NAME_WIDTH - len(mark)
         if len(name) > room:
             name = name[: room - 1] + "…"
         line = RichText(name)
         line.append(mark, style="bold")
         line.append(" " * (NAME_WIDTH - len(name) - len(mark) + 1))
-        line.append(f"{method.total_minutes():>3.0f} min", style="dim")
+        line.append(f"{card.minutes:>3.0f} min", style="dim")
         return line
 
-    def selected(self) -> LoadedMethod | None:
+    def selected(self) -> MethodCard | None:
         options = self.query_one("#methods", OptionList)
         option = options.highlighted_option
         if option is None or option.id is None:
             return None
-        return self.methods.get(option.id)
+        return self.catalog.get(option.id)
 
     def _details_key(self) -> tuple[str | None, str]:
-        loaded = self.selected()
-        return (loaded.method.id if loaded else None, current_language())
+        card = self.selected()
+        return (card.id if card else None, current_language())
 
     def show_details(self) -> None:
         self._details_of = self._details_key()
-        lang = current_language()
-        loaded = self.selected()
+        card = self.selected()
         details = self.query_one("#details", TextBlock)
-        if loaded is None:
+        if card is None:
             details.border_title = _("No method matches")
             details.show(lambda _width: self.problems_text(details))
             return
-        details.border_title = text(loaded.method.name, lang)
-        details.show(lambda width: self.details_text(loaded, lang, width, details))
+        details.border_title = card.name
+        details.show(lambda width: self.details_text(card, width, details))
 
-    def details_text(
-        self, loaded: LoadedMethod, lang: str, width: int, pane: TextBlock
-    ) -> RichText:
+    def details_text(self, card: MethodCard, width: int, pane: TextBlock) -> RichText:
         """Summary; facts and the phase timeline (as wide as the pane); source; when to use
         it; what did not load. A blank line between the blocks."""
-        method = loaded.method
-        size = method.group_size
-        phases = method.phases_for()
+        low, high, ideal = card.group
         facts = _("Group {min}-{max} (ideal {ideal}) · {phases} phases · {minutes}").format(
-            min=size.min,
-            max=size.max,
-            ideal=size.ideal,
-            phases=len(phases),
-            minutes=minutes(method.total_minutes()),
+            min=low, max=high, ideal=ideal, phases=len(card.phases), minutes=minutes(card.minutes)
         )
-        planned = [(p, p.planned_minutes(size.ideal)) for p in phases]
         timeline = RichText()
         timeline.append(facts, style="bold")
         timeline.append("\n")
-        timeline.append_text(timeline_text(planned, width))
+        timeline.append_text(timeline_text(card.phases, width))
         timeline.append("\n")
-        timeline.append_text(legend_text([p.owner for p, _ in planned], width))
-        source = self.source_line(loaded)
+        timeline.append_text(legend_text([owner for owner, _m in card.phases], width))
+        source = self.source_line(card)
         source.stylize(pane.muted())
         when = RichText()
-        if method.when_to_use:
+        if card.when:
             when.append(_("When: "), style="bold")
-            when.append(text(method.when_to_use, lang))
-        if method.when_not_to_use:
+            when.append(card.when)
+        if card.when_not:
             if when:
                 when.append("\n")
             when.append(_("Not when: "), style="bold")
-            when.append(text(method.when_not_to_use, lang))
+            when.append(card.when_not)
         problems = self.problems_text(pane)
-        blocks = [RichText(text(method.summary, lang)), timeline, source, when, problems]
+        blocks = [RichText(card.summary), timeline, source, when, problems]
         return RichText("\n\n").join(block for block in blocks if block)
 
     def problems_text(self, pane: TextBlock) -> RichText:
         """Plugins and house methods that did not load, in the details pane for all to see."""
-        errors = self.app.registry.errors()  # type: ignore[attr-defined]
-        if not errors:
+        problems = self.catalog.problems
+        if not problems:
             return RichText()
-        return RichText("⚠ " + _("Not loaded:") + "\n" + "\n".join(errors), style=pane.warning())
+        text = "⚠ " + _("Not loaded:") + "\n" + "\n".join(problems)
+        return RichText(text, style=pane.warning())
 
-    def source_line(self, loaded: LoadedMethod) -> RichText:
-        method, source = loaded.method, loaded.source
+    def source_line(self, card: MethodCard) -> RichText:
         out = RichText()
-        if method.sources:
+        if card.sources:
             out.append(_("Source: "), style="bold")
-            out.append("; ".join(method.sources))
+            out.append("; ".join(card.sources))
         out.append("\n")
-        if source.kind == "house":
-            out.append(HOUSE_MARK + " " + _("House method: {path}").format(path=source.path))
-        elif source.kind == "plugin":
+        if card.kind == "house":
+            out.append(HOUSE_MARK + " " + _("House method: {path}").format(path=card.path))
+        elif card.kind == "plugin":
             out.append(
                 "⧉ "
                 + _("Plugin: {distribution} {version}").format(
-                    distribution=source.distribution or source.plugin or "?",
-                    version=source.version or "",
+                    distribution=card.distribution or "?",
+                    version=card.distribution_version or "",
                 )
             )
         else:
-            out.append(_("Built in, version {version}").format(version=method.version))
+            out.append(_("Built in, version {version}").format(version=card.version))
         return out
 
     def load_recent(self) -> None:
@@ -275,9 +259,9 @@ class HomeScreen(BaseScreen):
         if self.focused is not None and self.focused.id == "recent":
             self.action_resume()
             return
-        loaded = self.selected()
-        if loaded is not None:
-            self.app.open_setup(loaded.method.id)  # type: ignore[attr-defined]
+        card = self.selected()
+        if card is not None:
+            self.app.open_setup(card.id)  # type: ignore[attr-defined]
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)
@@ -309,10 +293,10 @@ class HomeScreen(BaseScreen):
         self.app.push_screen(AdvisorScreen())
 
     def action_demo(self) -> None:
-        loaded = self.selected()
+        card = self.selected()
         starter = getattr(self.app, "start_demo", None)
-        if loaded is not None and starter is not None:
-            starter(loaded.method.id)
+        if card is not None and starter is not None:
+            starter(card.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "compare":
