@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import json
 import os
 import stat
@@ -113,8 +112,8 @@ async def test_a_saved_catalog_that_differs_is_redrawn_and_saved_right_after_the
     registry = load_registry()
     catalogs = {lang: catalog_of(registry, lang) for lang in ("nl", "en")}
     wrong = catalogs["en"].cards[0]
-    catalogs["en"] = dataclasses.replace(
-        catalogs["en"], cards=(dataclasses.replace(wrong, name="Not so"), *catalogs["en"].cards[1:])
+    catalogs["en"] = catalogs["en"]._replace(
+        cards=(wrong._replace(name="Not so"), *catalogs["en"].cards[1:])
     )
     write_catalog(catalog_path(), environment_key(), catalogs)
     app = IntervisieApp()
