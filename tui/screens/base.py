@@ -106,7 +106,6 @@ class BaseScreen(TranslatedBindings, Screen):
         return self.active_bindings_translated(super().active_bindings)
 
     def on_mount(self) -> None:
-        self.mount(Static("", classes="too-small"))
         self._check_size(self.app.size.width, self.app.size.height)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -116,13 +115,15 @@ class BaseScreen(TranslatedBindings, Screen):
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         self.set_class(small, "-too-small")
         if small:
-            for widget in self.query(".too-small").results(Static):
-                widget.update(
-                    _(
-                        "This terminal is {width}x{height}. intervisie needs at least "
-                        "{min_width}x{min_height}: make the window larger or the font smaller."
-                    ).format(width=width, height=height, min_width=MIN_WIDTH, min_height=MIN_HEIGHT)
-                )
+            message = _(
+                "This terminal is {width}x{height}. intervisie needs at least "
+                "{min_width}x{min_height}: make the window larger or the font smaller."
+            ).format(width=width, height=height, min_width=MIN_WIDTH, min_height=MIN_HEIGHT)
+            shown = list(self.query(".too-small").results(Static))
+            for widget in shown:
+                widget.update(message)
+            if not shown:  # made when first needed, not on every screen
+                self.mount(Static(message, classes="too-small"))
 
     def relabel(self) -> None:
         """Redraw every interface string after a language switch (screens override)."""
