@@ -21,6 +21,7 @@ speed-up, nothing depends on it.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import json
 import os
 import sys
@@ -116,12 +117,16 @@ def catalog_path(data_dir: str | os.PathLike[str] | None = None) -> Path:
 
 def environment_key() -> list[Any]:
     """What the methods depend on, as comparable values (see the module's docstring)."""
-    import intervisie.methods as builtins
     from intervisie.core.settings import house_method_dirs, settings_path
 
     key: list[Any] = [FORMAT, sys.version, sys.executable]
     key.append([(entry, _distributions(entry or ".")) for entry in sys.path])
-    key.append(_folder(Path(builtins.__file__).parent, recurse=True))
+    # The built-in methods' files, for a development install (an installed one changes its
+    # dist-info name when upgraded). Located, not imported: tui reaches methods only
+    # through the plugin manager.
+    spec = importlib.util.find_spec("intervisie.methods")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        key.append(_folder(Path(folder), recurse=True))
     key.extend(_folder(folder) for folder in house_method_dirs())
     key.append(_stamp(settings_path()))
     key.append([os.environ.get(var) for var in ("INTERVISIE_PLUGINS", "INTERVISIE_STRICT_PLUGINS")])
