@@ -80,18 +80,19 @@ class Catalog(NamedTuple):
 def card_of(loaded: LoadedMethod, lang: str) -> MethodCard:
     method, source = loaded.method, loaded.source
     size = method.group_size
-    phases = method.phases_for()
+    # What Method.total_minutes() adds up, from the one phases_for() the timeline needs.
+    phases = tuple((str(p.owner), p.planned_minutes(size.ideal)) for p in method.phases_for())
     words = [method.id, *method.name.values.values(), *method.summary.values.values()]
     return MethodCard(
         id=method.id,
         kind=source.kind,
         name=text(method.name, lang),
         summary=text(method.summary, lang),
-        when=text(method.when_to_use, lang) if method.when_to_use else "",
-        when_not=text(method.when_not_to_use, lang) if method.when_not_to_use else "",
+        when=text(method.when_to_use, lang),
+        when_not=text(method.when_not_to_use, lang),
         group=(size.min, size.max, size.ideal),
-        minutes=method.total_minutes(),
-        phases=tuple((str(p.owner), p.planned_minutes(size.ideal)) for p in phases),
+        minutes=sum(minutes for _owner, minutes in phases),
+        phases=phases,
         sources=tuple(method.sources),
         version=method.version,
         path=str(source.path) if source.kind == "house" and source.path else None,

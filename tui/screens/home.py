@@ -114,7 +114,6 @@ class HomeScreen(BaseScreen):
         if shown:
             ids = [card.id for card in shown]
             options.highlighted = ids.index(keep) if keep in ids else 0
-        self._details_of = None  # the catalog may have changed under the same method
         self.show_details()
 
     def method_line(self, card: MethodCard) -> RichText:

@@ -48,9 +48,9 @@ class TextBlock(ScrollView, can_focus=True):
         self._laid_out_for = -1
         self._style: Style | None = None
 
-    def show(self, build: Build | RichText) -> None:
+    def show(self, build: Build) -> None:
         """Show new text, from its top."""
-        self._build = (lambda _width: build) if isinstance(build, RichText) else build
+        self._build = build
         self._laid_out_for = -1
         self.scroll_to(0, 0, animate=False, immediate=True)
         if self.size:
