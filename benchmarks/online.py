@@ -32,15 +32,15 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from intervisie.core import commands as cmd
-from intervisie.core.clock import SystemClock
-from intervisie.core.events import ContributionAdded
-from intervisie.core.joincodes import JoinCodes
-from intervisie.core.live import LiveMeeting
-from intervisie.core.meeting import Group, Member
-from intervisie.core.model import ContributionKind
-from intervisie.core.plugins import load_registry
-from intervisie.core.store import Store
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.clock import SystemClock
+from intervisie.core.meeting.events import ContributionAdded
+from intervisie.core.meeting.model import Group, Member
+from intervisie.core.method.model import ContributionKind
+from intervisie.core.plugins.loading import load_registry
+from intervisie.core.store.database import Store
+from intervisie.core.store.joincodes import JoinCodes
+from intervisie.core.store.live import LiveMeeting
 
 POLL_EVERY = 0.25
 TIME_LIMIT = 60.0

@@ -25,15 +25,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from intervisie.core import commands as cmd
-from intervisie.core.clock import FakeClock
-from intervisie.core.demo import play_demo
-from intervisie.core.engine import Engine
-from intervisie.core.events import Event, PhaseChanged, event_to_dict
-from intervisie.core.model import ContributionKind, PhaseKind
-from intervisie.core.plugins import load_registry
-from intervisie.core.schema import PRAGMAS
-from intervisie.core.store import Store
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.meeting.engine import Engine
+from intervisie.core.meeting.events import Event, PhaseChanged, event_to_dict
+from intervisie.core.method.model import ContributionKind, PhaseKind
+from intervisie.core.plugins.loading import load_registry
+from intervisie.core.store.database import Store
+from intervisie.core.store.migrations import PRAGMAS
+from intervisie.core.trainers.demo import play_demo
 
 TARGET = 3.0
 

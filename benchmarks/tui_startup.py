@@ -77,7 +77,7 @@ Bare().run(headless=True, size=(80, 24))
 def entries(env: dict[str, str]) -> list[str]:
     code = (
         "import json\n"
-        "from intervisie.core.plugins import load_registry\n"
+        "from intervisie.core.plugins.loading import load_registry\n"
         "from intervisie.tui.catalog import catalog_of\n"
         "from intervisie.tui.screens.home import HomeScreen\n"
         "cards = catalog_of(load_registry(), 'en').cards\n"

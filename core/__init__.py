@@ -15,9 +15,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from intervisie.core.hookspecs import hookimpl
-    from intervisie.core.house import load_method_file
-    from intervisie.core.model import (
+    from intervisie.core.method.house import load_method_file
+    from intervisie.core.method.model import (
         ACCEPTS,
         LANGUAGES,
         CaseKind,
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
         Text,
         TurnMode,
     )
+    from intervisie.core.plugins.hookspecs import hookimpl
 
 __all__ = [
     "ACCEPTS",
@@ -67,14 +67,17 @@ __all__ = [
     "load_method_file",
 ]
 
-_ELSEWHERE = {"hookimpl": "intervisie.core.hookspecs", "load_method_file": "intervisie.core.house"}
+_ELSEWHERE = {
+    "hookimpl": "intervisie.core.plugins.hookspecs",
+    "load_method_file": "intervisie.core.method.house",
+}
 """Where each name lives; the rest are the model's."""
 
 
 def __getattr__(name: str) -> Any:
     if name not in __all__:
         raise AttributeError(f"module 'intervisie.core' has no attribute {name!r}")
-    module = _ELSEWHERE.get(name, "intervisie.core.model")
+    module = _ELSEWHERE.get(name, "intervisie.core.method.model")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # found once; later lookups do not come here
     return value

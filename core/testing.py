@@ -23,12 +23,12 @@ from typing import Any
 import attrs
 import pytest
 
-from intervisie.core.clock import FakeClock
-from intervisie.core.engine import DomainError, Engine
-from intervisie.core.events import Event
 from intervisie.core.i18n import N_, _
-from intervisie.core.meeting import FACILITATOR, Group, Member, PhaseRun, Round, SessionState
-from intervisie.core.model import (
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.meeting.engine import DomainError, Engine
+from intervisie.core.meeting.events import Event
+from intervisie.core.meeting.model import FACILITATOR, Group, Member, PhaseRun, Round, SessionState
+from intervisie.core.method.model import (
     LANGUAGES,
     ContributionKind,
     Method,
@@ -37,9 +37,9 @@ from intervisie.core.model import (
     PhaseKind,
     Text,
 )
-from intervisie.core.model import _phase_texts as phase_texts
-from intervisie.core.model import method_problems as model_problems
-from intervisie.core.plugins import GROUP, LoadedMethod, PluginInfo, load_registry
+from intervisie.core.method.model import _phase_texts as phase_texts
+from intervisie.core.method.model import method_problems as model_problems
+from intervisie.core.plugins.loading import GROUP, LoadedMethod, PluginInfo, load_registry
 
 __all__ = [
     "MAX_ROUND_MINUTES",
@@ -293,7 +293,7 @@ def _minute_problems(method: Method, options: Mapping[str, str], where: str) -> 
 
 def _round_trip_problems(method: Method, where: str) -> list[str]:
     """`methods show --json` and stored rounds keep the method as a document: it must load back."""
-    from intervisie.core.convert import DocumentError, method_document, structure
+    from intervisie.core.method.converter import DocumentError, method_document, structure
 
     try:
         again = structure(method_document(method), Method)

@@ -1,4 +1,4 @@
-"""Generate docs/hooks.md, the hook reference, from the hook specs in core/hookspecs.py.
+"""Generate docs/hooks.md, the hook reference, from the hook specs in core/plugins/hookspecs.py.
 
 The specs' docstrings are the single source: edit them, then run
 `python scripts/gen_hooks_doc.py`. `--check` exits 1 when the committed file is stale (the
@@ -14,13 +14,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SPECS = ROOT / "core" / "hookspecs.py"
+SPECS = ROOT / "core" / "plugins" / "hookspecs.py"
 DOC = ROOT / "docs" / "hooks.md"
 
 HEADER = """\
 # Hook reference
 
-<!-- Generated from core/hookspecs.py by scripts/gen_hooks_doc.py; do not edit by hand. -->
+<!-- Generated from core/plugins/hookspecs.py by scripts/gen_hooks_doc.py; do not edit by hand. -->
 
 {intro}
 

@@ -16,12 +16,12 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from intervisie.core import schema
-from intervisie.core.clock import FakeClock
-from intervisie.core.demo import play_demo
-from intervisie.core.events import MeetingFinished
-from intervisie.core.plugins import load_registry
-from intervisie.core.store import Store
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.meeting.events import MeetingFinished
+from intervisie.core.plugins.loading import load_registry
+from intervisie.core.store import migrations as schema
+from intervisie.core.store.database import Store
+from intervisie.core.trainers.demo import play_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 CREATED = datetime(2026, 1, 20, 9, 0, tzinfo=UTC)

@@ -38,7 +38,7 @@ def assert_runs_clean(code: str) -> None:
 @pytest.mark.parametrize(
     "code",
     [
-        "import intervisie.core, intervisie.core.plugins, intervisie.core.convert",
+        "import intervisie.core, intervisie.core.plugins.loading, intervisie.core.method.converter",
         "from intervisie.tui.cli import main",
     ],
 )
@@ -65,7 +65,7 @@ def test_loading_the_methods_leaves_the_heavy_readers_out() -> None:
     """Start-up (DESIGN.md, Benchmarks): the built-ins load without cattrs or
     importlib.metadata, which together cost the home screen about 40 ms."""
     code = (
-        "import sys\nfrom intervisie.core.plugins import load_registry\n"
+        "import sys\nfrom intervisie.core.plugins.loading import load_registry\n"
         "registry = load_registry()\n"
         "assert {'incident', 'roddel', 'denkhoeden', 'krachtenveld'} <= set(registry.methods)\n"
         "heavy = sorted({'cattrs', 'importlib.metadata'} & set(sys.modules))\n"

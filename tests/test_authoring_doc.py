@@ -22,7 +22,7 @@ def test_the_guide_describes_every_phase_kind_and_owner_position() -> None:
 
 
 def test_the_guide_shows_the_methods_hook_and_links_the_reference_for_all() -> None:
-    tree = ast.parse((ROOT / "core" / "hookspecs.py").read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "core" / "plugins" / "hookspecs.py").read_text(encoding="utf-8"))
     hooks = [n.name for n in tree.body if isinstance(n, ast.FunctionDef)]
     assert "intervisie_methods" in hooks
     assert "def intervisie_methods() -> list[Method]:" in GUIDE
@@ -30,7 +30,7 @@ def test_the_guide_shows_the_methods_hook_and_links_the_reference_for_all() -> N
 
 
 def test_the_guide_explains_the_loader_s_error_messages() -> None:
-    plugins = (ROOT / "core" / "plugins.py").read_text(encoding="utf-8")
+    plugins = (ROOT / "core" / "plugins" / "loading.py").read_text(encoding="utf-8")
     for marker in (
         "cannot import",
         "cannot register",

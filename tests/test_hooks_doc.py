@@ -29,7 +29,7 @@ def test_the_committed_hook_reference_matches_the_hook_specs() -> None:
 
 def test_every_hook_spec_has_a_section_with_its_signature_and_docstring() -> None:
     text = (ROOT / "docs" / "hooks.md").read_text(encoding="utf-8")
-    tree = ast.parse((ROOT / "core" / "hookspecs.py").read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "core" / "plugins" / "hookspecs.py").read_text(encoding="utf-8"))
     hooks = [
         n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("intervisie_")
     ]
@@ -42,7 +42,7 @@ def test_every_hook_spec_has_a_section_with_its_signature_and_docstring() -> Non
 
 def test_a_changed_docstring_makes_the_reference_stale() -> None:
     gen = load_script()
-    source = (ROOT / "core" / "hookspecs.py").read_text(encoding="utf-8")
+    source = (ROOT / "core" / "plugins" / "hookspecs.py").read_text(encoding="utf-8")
     changed = source.replace(
         "Return the methods this plugin provides", "Return every method this plugin brings"
     )

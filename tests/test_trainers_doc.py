@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from intervisie.core.compare import OWNER_SYMBOLS
-from intervisie.core.model import CaseKind
+from intervisie.core.method.model import CaseKind
+from intervisie.core.trainers.compare import OWNER_SYMBOLS
 from intervisie.tui.commands.advise import advise
 from intervisie.tui.commands.compare import compare
 

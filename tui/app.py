@@ -22,12 +22,12 @@ from textual.screen import Screen
 from intervisie.core.i18n import N_, _, current_language, set_language
 
 if TYPE_CHECKING:
-    from intervisie.core import commands as cmd
-    from intervisie.core.clock import Clock
-    from intervisie.core.meeting import Group
-    from intervisie.core.model import Method
-    from intervisie.core.plugins import Registry
-    from intervisie.core.store import MeetingInfo, Store
+    from intervisie.core.meeting import commands as cmd
+    from intervisie.core.meeting.clock import Clock
+    from intervisie.core.meeting.model import Group
+    from intervisie.core.method.model import Method
+    from intervisie.core.plugins.loading import Registry
+    from intervisie.core.store.database import MeetingInfo, Store
     from intervisie.tui.catalog import Catalog
     from intervisie.tui.screens.link import MeetingLink
 
@@ -146,7 +146,7 @@ class IntervisieApp(App[None]):
     @property
     def registry(self) -> Registry:
         if self._methods_registry is None:
-            from intervisie.core.plugins import load_registry
+            from intervisie.core.plugins.loading import load_registry
 
             self._methods_registry = load_registry()
         return self._methods_registry
@@ -190,7 +190,7 @@ class IntervisieApp(App[None]):
     @property
     def clock(self) -> Clock:
         if self._meeting_clock is None:
-            from intervisie.core.clock import SystemClock
+            from intervisie.core.meeting.clock import SystemClock
 
             self._meeting_clock = SystemClock()
         return self._meeting_clock
@@ -252,8 +252,8 @@ class IntervisieApp(App[None]):
         """The meeting store, opened (and created) on first use; None, with a message, when
         it cannot be used (the meeting then still runs, unsaved)."""
         if self._store is None:
-            from intervisie.core.store import Store
-            from intervisie.core.storefile import StoreError
+            from intervisie.core.store.database import Store
+            from intervisie.core.store.file import StoreError
 
             try:
                 self._store = Store.open(data_dir=self.data_dir, clock=self.clock)
@@ -266,8 +266,8 @@ class IntervisieApp(App[None]):
         """The store for reading, without creating one (home's recent meetings)."""
         if self._store is not None:
             return self._store
-        from intervisie.core.store import Store
-        from intervisie.core.storefile import StoreError
+        from intervisie.core.store.database import Store
+        from intervisie.core.store.file import StoreError
 
         try:
             return Store.open(data_dir=self.data_dir, readonly=True, clock=self.clock)
@@ -300,8 +300,8 @@ class IntervisieApp(App[None]):
         """Open a meeting (setup is done): the group's previous cases come along to revisit."""
         import attrs
 
-        from intervisie.core.engine import DomainError, decide, replay
-        from intervisie.core.meeting import SessionState
+        from intervisie.core.meeting.engine import DomainError, decide, replay
+        from intervisie.core.meeting.model import SessionState
         from intervisie.tui.screens.link import MeetingLink
 
         store = self.store()
@@ -329,7 +329,7 @@ class IntervisieApp(App[None]):
 
     def resume_meeting(self, meeting_id: str | None) -> None:
         """Reopen a meeting (`None`: the latest unfinished one) where it was, paused."""
-        from intervisie.core.storefile import StoreError
+        from intervisie.core.store.file import StoreError
         from intervisie.tui.commands.resume import find_resumable
         from intervisie.tui.screens.link import MeetingLink
 
@@ -372,8 +372,8 @@ class IntervisieApp(App[None]):
 
     def route(self, link: MeetingLink) -> None:
         """Show the screen for where the meeting stands."""
-        from intervisie.core.meeting import Status
-        from intervisie.core.model import MeetingStep
+        from intervisie.core.meeting.model import Status
+        from intervisie.core.method.model import MeetingStep
 
         state = link.state
         if state.status is Status.FINISHED:
@@ -414,15 +414,15 @@ class IntervisieApp(App[None]):
 
     def own_choice(self, link: MeetingLink) -> bool:
         """Whether the next round's method chooses its case in its own phases."""
-        from intervisie.core.model import PhaseKind
+        from intervisie.core.method.model import PhaseKind
 
         method = self.next_method(link)
         return any(p.kind is PhaseKind.CHOICE for p in method.phases_for(link.options or None))
 
     def after_revisit(self, link: MeetingLink) -> None:
-        from intervisie.core import commands as cmd
-        from intervisie.core.engine import DomainError
-        from intervisie.core.model import MeetingStep
+        from intervisie.core.meeting import commands as cmd
+        from intervisie.core.meeting.engine import DomainError
+        from intervisie.core.method.model import MeetingStep
 
         if self.own_choice(link):
             self.start_round(link)
@@ -438,9 +438,9 @@ class IntervisieApp(App[None]):
         self.after_revisit(link)
 
     def start_round(self, link: MeetingLink) -> None:
-        from intervisie.core import commands as cmd
-        from intervisie.core.engine import DomainError
-        from intervisie.core.timing import meeting_timer
+        from intervisie.core.meeting import commands as cmd
+        from intervisie.core.meeting.engine import DomainError
+        from intervisie.core.meeting.timing import meeting_timer
 
         state = link.state
         method = self.next_method(link)
@@ -556,8 +556,8 @@ class IntervisieApp(App[None]):
 
     def leave_meeting(self) -> None:
         """Quitting mid-meeting: pause it (resume reopens it paused) and give it up."""
-        from intervisie.core import commands as cmd
-        from intervisie.core.engine import DomainError
+        from intervisie.core.meeting import commands as cmd
+        from intervisie.core.meeting.engine import DomainError
 
         link = self.link
         if link is None:

@@ -32,7 +32,7 @@ from intervisie.core.i18n import SUPPORTED
 from intervisie.tui.widgets.labels import text
 
 if TYPE_CHECKING:
-    from intervisie.core.plugins import LoadedMethod, Registry
+    from intervisie.core.plugins.loading import LoadedMethod, Registry
 
 FORMAT = 1
 FILE_NAME = "home-catalog.json"

@@ -1,6 +1,7 @@
 """Demo mode's engine room: a sample meeting played on an accelerated clock, by hand or not.
 
-`intervisie.core.demo.play_demo` writes the whole sample meeting in advance (every event with
+`intervisie.core.trainers.demo.play_demo` writes the whole sample meeting in
+advance (every event with
 its time, on a fake clock). The player here releases those events into a fresh engine as an
 accelerated clock passes their times, so the facilitator's own screens (revisit, intake, the
 phase runner, closing, summary) show the meeting as it unfolds, timers included. The trainer
@@ -21,11 +22,11 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
-from intervisie.core import commands as cmd
-from intervisie.core.clock import FakeClock
-from intervisie.core.demo import DEMO_START, play_demo
-from intervisie.core.engine import DomainError, Engine
-from intervisie.core.events import (
+from intervisie.core.i18n import _
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.meeting.engine import DomainError, Engine
+from intervisie.core.meeting.events import (
     Event,
     MeetingFinished,
     PhaseChanged,
@@ -33,8 +34,8 @@ from intervisie.core.events import (
     RoundStarted,
     StepStarted,
 )
-from intervisie.core.i18n import _
-from intervisie.core.model import Method
+from intervisie.core.method.model import Method
+from intervisie.core.trainers.demo import DEMO_START, play_demo
 from intervisie.tui.screens.link import MeetingLink
 
 SPEEDS: tuple[int, ...] = (1, 5, 10, 30, 60, 120)

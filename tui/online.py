@@ -28,9 +28,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from intervisie.core.i18n import N_, _, set_language
-from intervisie.core.joincodes import Admission, JoinCodes
-from intervisie.core.meeting import Status
+from intervisie.core.meeting.model import Status
 from intervisie.core.settings import data_dir as resolve_data_dir
+from intervisie.core.store.joincodes import Admission, JoinCodes
 from intervisie.tui.app import IntervisieApp
 from intervisie.tui.participant.codes import CodeScreen
 from intervisie.tui.participant.session import Gate
@@ -40,7 +40,7 @@ from intervisie.tui.widgets.keybar import KeyBar
 from intervisie.tui.widgets.plain import OptionList, Static
 
 if TYPE_CHECKING:
-    from intervisie.core.live import LiveMeeting
+    from intervisie.core.store.live import LiveMeeting
     from intervisie.tui.screens.link import MeetingLink
 
 POLL_EVERY = 0.25

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from intervisie.core.advisor import Answers, Recommendation
-from intervisie.core.compare import CASE_KIND_LABELS, SAFETY_LABELS
 from intervisie.core.i18n import N_, _, tr
-from intervisie.core.model import Level
+from intervisie.core.method.model import Level
+from intervisie.core.trainers.advisor import Answers, Recommendation
+from intervisie.core.trainers.compare import CASE_KIND_LABELS, SAFETY_LABELS
 
 GROUP_LEVEL_LABELS = {
     Level.BEGINNING: N_("beginning group"),

@@ -10,7 +10,9 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-from intervisie.core.compare import (
+from intervisie.core.i18n import _, tr
+from intervisie.core.method.model import OwnerPosition
+from intervisie.core.trainers.compare import (
     CASE_KIND_LABELS,
     KIND_LABELS,
     LEVEL_LABELS,
@@ -25,8 +27,6 @@ from intervisie.core.compare import (
     lens_label,
     ruler,
 )
-from intervisie.core.i18n import _, tr
-from intervisie.core.model import OwnerPosition
 
 MIN_COLUMN = 10
 COMFORTABLE = 18

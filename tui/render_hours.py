@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from intervisie.core.i18n import N_
-from intervisie.core.ledger import Ledger, MemberHours
-from intervisie.core.profiles import Period, requirement_text
-from intervisie.core.report_text import Words
+from intervisie.core.reports.ledger import Ledger, MemberHours
+from intervisie.core.reports.profiles import Period, requirement_text
+from intervisie.core.reports.wording import Words
 
 
 def _missing(w: Words, m: MemberHours) -> str:

@@ -23,7 +23,9 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from intervisie.core.compare import (
+from intervisie.core.i18n import N_, tr
+from intervisie.core.method.model import Method, Option, Phase, Text
+from intervisie.core.trainers.compare import (
     CASE_KIND_LABELS,
     KIND_LABELS,
     LEVEL_LABELS,
@@ -31,8 +33,6 @@ from intervisie.core.compare import (
     OWNER_SYMBOLS,
     SAFETY_LABELS,
 )
-from intervisie.core.i18n import N_, tr
-from intervisie.core.model import Method, Option, Phase, Text
 
 MIN_WIDTH, MAX_WIDTH = 60, 100
 

@@ -10,10 +10,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from intervisie.core.clock import FakeClock
-from intervisie.core.engine import Engine
-from intervisie.core.meeting import Group, Member
-from intervisie.core.model import (
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.meeting.engine import Engine
+from intervisie.core.meeting.model import Group, Member
+from intervisie.core.method.model import (
     Criterion,
     GroupSize,
     Lens,

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from intervisie.core import commands as cmd
-from intervisie.core.clock import FakeClock
-from intervisie.core.events import (
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.meeting.events import (
     CaseAdded,
     ContributionAdded,
     Event,
@@ -17,8 +17,8 @@ from intervisie.core.events import (
     MeetingOpened,
     StepStarted,
 )
-from intervisie.core.meeting import Case, Group, Member
-from intervisie.core.model import ContributionKind, MeetingStep, Method
+from intervisie.core.meeting.model import Case, Group, Member
+from intervisie.core.method.model import ContributionKind, MeetingStep, Method
 
 START = datetime(2026, 3, 5, 14, 0, tzinfo=UTC)
 SECRET = "Zeer-Geheime-Casus-Tekst"

@@ -16,10 +16,10 @@ from intervisie.core import (
     Text,
     hookimpl,
 )
-from intervisie.core.advisor import Answers, advise, assess
-from intervisie.core.plugins import load_registry
+from intervisie.core.plugins.loading import load_registry
+from intervisie.core.trainers.advisor import Answers, advise, assess
 
-ADVISOR = Path(__file__).resolve().parents[2] / "core" / "advisor.py"
+ADVISOR = Path(__file__).resolve().parents[2] / "core" / "trainers" / "advisor.py"
 
 
 def make(

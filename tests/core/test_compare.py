@@ -15,7 +15,8 @@ from intervisie.core import (
     Safety,
     Text,
 )
-from intervisie.core.compare import (
+from intervisie.core.plugins.loading import load_registry
+from intervisie.core.trainers.compare import (
     OWNER_SYMBOLS,
     bar_cells,
     bar_segments,
@@ -26,7 +27,6 @@ from intervisie.core.compare import (
     profile,
     ruler,
 )
-from intervisie.core.plugins import load_registry
 
 P = OwnerPosition
 K = PhaseKind

@@ -7,11 +7,11 @@ from importlib import metadata
 
 import pytest
 
-from intervisie.core.demo import MEMBERS, play_demo
-from intervisie.core.engine import replay
-from intervisie.core.events import event_from_dict, event_to_dict
-from intervisie.core.meeting import Status, view_contributions
-from intervisie.core.model import ContributionKind, MeetingStep, PhaseKind
+from intervisie.core.meeting.engine import replay
+from intervisie.core.meeting.events import event_from_dict, event_to_dict
+from intervisie.core.meeting.model import Status, view_contributions
+from intervisie.core.method.model import ContributionKind, MeetingStep, PhaseKind
+from intervisie.core.trainers.demo import MEMBERS, play_demo
 
 BUILTINS = ("incident", "roddel", "denkhoeden", "krachtenveld")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from intervisie.core.engine import DomainError, replay
-from intervisie.core.meeting import Case, Status, view_contributions
-from intervisie.core.model import ContributionKind as K
-from intervisie.core.model import MeetingStep
+from intervisie.core.meeting.engine import DomainError, replay
+from intervisie.core.meeting.model import Case, Status, view_contributions
+from intervisie.core.method.model import ContributionKind as K
+from intervisie.core.method.model import MeetingStep
 
 
 def refused(engine, action, match):
@@ -31,7 +31,7 @@ def test_meeting_opens_with_setup_and_intake(engine):
 
 
 def test_everyone_present_must_accept_confidentiality(clock, group):
-    from intervisie.core.engine import Engine
+    from intervisie.core.meeting.engine import Engine
 
     engine = Engine(clock)
     with pytest.raises(DomainError, match=r"confidentiality.*Carla"):
@@ -46,7 +46,7 @@ def test_everyone_present_must_accept_confidentiality(clock, group):
 
 
 def test_someone_not_in_the_group_cannot_be_present(clock, group):
-    from intervisie.core.engine import Engine
+    from intervisie.core.meeting.engine import Engine
 
     with pytest.raises(DomainError, match="zoe is not a member"):
         Engine(clock).open_meeting(
@@ -314,7 +314,7 @@ def test_closing_and_finish(engine, case_method):
 
 
 def test_participant_acts_only_for_themselves(engine, case_method):
-    from intervisie.core import commands as cmd
+    from intervisie.core.meeting import commands as cmd
 
     _round(engine, case_method)
     engine.next_phase()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from intervisie.core.events import (
+from intervisie.core.meeting.events import (
     EVENT_TYPES,
     PURGED,
     CaseAdded,
@@ -21,8 +21,8 @@ from intervisie.core.events import (
     event_to_dict,
     redact,
 )
-from intervisie.core.meeting import Case, Group, Member
-from intervisie.core.model import ContributionKind, MeetingStep
+from intervisie.core.meeting.model import Case, Group, Member
+from intervisie.core.method.model import ContributionKind, MeetingStep
 
 T0 = datetime(2026, 3, 5, 14, 0, tzinfo=UTC)
 

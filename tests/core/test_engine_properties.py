@@ -14,13 +14,13 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from intervisie.core import commands as cmd
-from intervisie.core.clock import FakeClock
-from intervisie.core.engine import DomainError, Engine, replay
-from intervisie.core.events import event_from_dict, event_to_dict, redact
-from intervisie.core.meeting import Case, Group, Member, view_contributions
-from intervisie.core.model import ContributionKind, MeetingStep
-from intervisie.core.timing import meeting_timer, phase_timer, round_timer, turn_timer
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.meeting.engine import DomainError, Engine, replay
+from intervisie.core.meeting.events import event_from_dict, event_to_dict, redact
+from intervisie.core.meeting.model import Case, Group, Member, view_contributions
+from intervisie.core.meeting.timing import meeting_timer, phase_timer, round_timer, turn_timer
+from intervisie.core.method.model import ContributionKind, MeetingStep
 
 from .conftest import make_case_method, make_choosing_method, make_lens_method
 

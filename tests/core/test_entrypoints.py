@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from intervisie.core import entrypoints
+from intervisie.core.plugins import entrypoints
 
 
 def _as_tuples(eps) -> list[tuple[str, str, str | None, str | None]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from intervisie.core.fit import fit_to_time
-from intervisie.core.model import OwnerPosition, Phase, PhaseKind, Text
+from intervisie.core.meeting.fit import fit_to_time
+from intervisie.core.method.model import OwnerPosition, Phase, PhaseKind, Text
 
 
 def phase(pid, minutes=None, per_turn=None, floor=None):

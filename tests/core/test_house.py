@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from intervisie.core.house import HouseMethodError, load_method_file
-from intervisie.core.plugins import load_registry
+from intervisie.core.method.house import HouseMethodError, load_method_file
+from intervisie.core.plugins.loading import load_registry
 
 VALID = """
 id = "huis"

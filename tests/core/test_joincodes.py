@@ -6,7 +6,7 @@ import stat
 
 import pytest
 
-from intervisie.core.joincodes import (
+from intervisie.core.store.joincodes import (
     MAX_ATTEMPTS,
     CodeRefused,
     JoinCodes,

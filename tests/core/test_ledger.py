@@ -7,14 +7,14 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from intervisie.core.attendance import Attendance, attendance_of
-from intervisie.core.clock import FakeClock
-from intervisie.core.engine import Engine, fold
-from intervisie.core.events import redact
-from intervisie.core.ledger import build_ledger, ledger_to_json, period_window
-from intervisie.core.meeting import Group, Member
-from intervisie.core.model import ContributionKind, MeetingStep
-from intervisie.core.profiles import Period, get_profile
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.meeting.engine import Engine, fold
+from intervisie.core.meeting.events import redact
+from intervisie.core.meeting.model import Group, Member
+from intervisie.core.method.model import ContributionKind, MeetingStep
+from intervisie.core.reports.attendance import Attendance, attendance_of
+from intervisie.core.reports.ledger import build_ledger, ledger_to_json, period_window
+from intervisie.core.reports.profiles import Period, get_profile
 
 GROUP = Group(
     "g1",

@@ -6,9 +6,9 @@ import copy
 
 import pytest
 
-from intervisie.core import model
-from intervisie.core.convert import DocumentError, method_document, structure
-from intervisie.core.model import Method, MethodError, OwnerPosition, Text
+from intervisie.core.method import model
+from intervisie.core.method.converter import DocumentError, method_document, structure
+from intervisie.core.method.model import Method, MethodError, OwnerPosition, Text
 
 DOC = {
     "id": "quick",
@@ -133,7 +133,7 @@ def test_text_needs_a_table_of_languages() -> None:
 
 
 def _builtin_methods() -> list[Method]:
-    from intervisie.core.plugins import load_registry
+    from intervisie.core.plugins.loading import load_registry
 
     return [m.method for m in load_registry(house=False).methods.values()]
 

@@ -117,7 +117,7 @@ def test_a_plugin_missing_a_language_loads_with_a_warning(plugin_dist) -> None:
 
 
 def test_a_plugin_registered_directly_runs_through_the_same_checks() -> None:
-    from intervisie.core.plugins import load_registry
+    from intervisie.core.plugins.loading import load_registry
 
     namespace: dict[str, object] = {}
     exec(PLUGIN, namespace)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from intervisie.core import hookimpl
-from intervisie.core.model import LANGUAGES, Text
-from intervisie.core.plugins import load_registry
-from intervisie.core.profiles import (
+from intervisie.core.method.model import LANGUAGES, Text
+from intervisie.core.plugins.loading import load_registry
+from intervisie.core.reports.profiles import (
     CORE_PROFILES,
     Period,
     ProfileError,
@@ -71,10 +71,10 @@ def test_setup_warns_when_a_meeting_falls_outside_the_profile() -> None:
 
 
 def test_an_opened_meeting_is_checked_against_its_profile() -> None:
-    from intervisie.core.clock import FakeClock
-    from intervisie.core.engine import Engine
-    from intervisie.core.meeting import Group, Member
-    from intervisie.core.profiles import meeting_warnings
+    from intervisie.core.meeting.clock import FakeClock
+    from intervisie.core.meeting.engine import Engine
+    from intervisie.core.meeting.model import Group, Member
+    from intervisie.core.reports.profiles import meeting_warnings
 
     group = Group("g", "G", (Member("a", "A"), Member("b", "B"), Member("c", "C")))
     eng = Engine(FakeClock())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from intervisie.core.questions import QuestionWarning, question_warnings
+from intervisie.core.meeting.questions import QuestionWarning, question_warnings
 
 W = QuestionWarning
 

@@ -13,14 +13,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from intervisie.core.clock import FakeClock
-from intervisie.core.engine import Engine
-from intervisie.core.exporters import HTML, MARKDOWN, Document, exporters, get_exporter
-from intervisie.core.meeting import Case, Group, Member, SessionState
-from intervisie.core.model import ContributionKind, MeetingStep, Method, PhaseKind
-from intervisie.core.plugins import load_registry
-from intervisie.core.profiles import get_profile, rule_profiles
-from intervisie.core.reports import ReportError, build_certificate, build_report, render
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.meeting.engine import Engine
+from intervisie.core.meeting.model import Case, Group, Member, SessionState
+from intervisie.core.method.model import ContributionKind, MeetingStep, Method, PhaseKind
+from intervisie.core.plugins.loading import load_registry
+from intervisie.core.reports.exporters import HTML, MARKDOWN, Document, exporters, get_exporter
+from intervisie.core.reports.profiles import get_profile, rule_profiles
+from intervisie.core.reports.report import ReportError, build_certificate, build_report, render
 
 K = ContributionKind
 START = datetime(2026, 3, 5, 13, 0, tzinfo=UTC)
@@ -406,7 +406,7 @@ def test_core_exporters_always_load(monkeypatch) -> None:
 
 def test_a_plugin_adds_an_exporter_without_touching_core(meeting) -> None:
     from intervisie.core import hookimpl
-    from intervisie.core.exporters import Exporter
+    from intervisie.core.reports.exporters import Exporter
 
     class PdfPlugin:
         @hookimpl
@@ -433,8 +433,8 @@ def test_a_plugin_adds_an_exporter_without_touching_core(meeting) -> None:
 
 
 def test_a_purged_meeting_gives_the_same_certificate(registry) -> None:
-    from intervisie.core.engine import fold
-    from intervisie.core.events import redact
+    from intervisie.core.meeting.engine import fold
+    from intervisie.core.meeting.events import redact
 
     clock = FakeClock(START)
     eng = Engine(clock)
@@ -467,7 +467,7 @@ def test_a_purged_meeting_gives_the_same_certificate(registry) -> None:
 
 
 def test_typed_text_cannot_restructure_the_markdown() -> None:
-    from intervisie.core.render_md import _inline
+    from intervisie.core.reports.markdown import _inline
 
     assert _inline("# not a heading\n1. not a list\n- nor this\n> nor a quote") == (
         "\\# not a heading\n  1\\. not a list\n  \\- nor this\n  \\> nor a quote"

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from intervisie.core import schema
-from intervisie.core.events import MeetingFinished, Paused, event_to_dict
-from intervisie.core.lease import Holder, may_take
-from intervisie.core.store import (
+from intervisie.core.meeting.events import MeetingFinished, Paused, event_to_dict
+from intervisie.core.store import migrations as schema
+from intervisie.core.store.database import (
     LeaseLost,
     MeetingExists,
     MeetingNotFound,
@@ -20,6 +19,7 @@ from intervisie.core.store import (
     StoreError,
     StoreMissing,
 )
+from intervisie.core.store.lease import Holder, may_take
 
 sys.path.insert(0, str(Path(__file__).parent))
 from store_helpers import GROUP, SECRET, at, note, opened, small_meeting
@@ -256,7 +256,7 @@ def test_import_keeps_the_id_and_sequence(store: Store) -> None:
 
 
 def test_an_event_this_program_cannot_read_is_named(store: Store) -> None:
-    from intervisie.core.store import StoreUnreadable
+    from intervisie.core.store.database import StoreUnreadable
 
     meeting = store.new_meeting()
     for event in small_meeting():

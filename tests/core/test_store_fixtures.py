@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from intervisie.core import schema
-from intervisie.core.clock import FakeClock
-from intervisie.core.document import meeting_document
-from intervisie.core.engine import replay
-from intervisie.core.events import PURGED, Recovered
-from intervisie.core.live import LiveMeeting
-from intervisie.core.store import Store
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.meeting.engine import replay
+from intervisie.core.meeting.events import PURGED, Recovered
+from intervisie.core.store import migrations as schema
+from intervisie.core.store.database import Store
+from intervisie.core.store.document import meeting_document
+from intervisie.core.store.live import LiveMeeting
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RELEASED = sorted(FIXTURES.glob("store-v*.sqlite"))

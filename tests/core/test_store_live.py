@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from intervisie.core import commands as cmd
-from intervisie.core.document import meeting_document
-from intervisie.core.engine import replay
-from intervisie.core.events import PURGED, Recovered
-from intervisie.core.exchange import ExchangeError, export_document, import_file, write_export
-from intervisie.core.live import LiveMeeting, ReadOnlyMeeting, previous_cases
-from intervisie.core.meeting import Status
-from intervisie.core.model import ContributionKind
-from intervisie.core.store import Store
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.engine import replay
+from intervisie.core.meeting.events import PURGED, Recovered
+from intervisie.core.meeting.model import Status
+from intervisie.core.method.model import ContributionKind
+from intervisie.core.store.database import Store
+from intervisie.core.store.document import meeting_document
+from intervisie.core.store.live import LiveMeeting, ReadOnlyMeeting, previous_cases
+from intervisie.core.store.transfer import ExchangeError, export_document, import_file, write_export
 
 sys.path.insert(0, str(Path(__file__).parent))
 from store_helpers import drive  # the same meeting the CLI and fault tests use
@@ -227,8 +227,8 @@ def test_an_abandoned_setup_leaves_no_meeting_behind(store, clock) -> None:
 def test_every_built_in_demo_meeting_survives_store_export_and_import(
     tmp_path, method_id, seed, lang
 ):
-    from intervisie.core.demo import play_demo
-    from intervisie.core.plugins import load_registry
+    from intervisie.core.plugins.loading import load_registry
+    from intervisie.core.trainers.demo import play_demo
 
     method = load_registry(house=False).methods[method_id].method
     events = play_demo(method, seed=seed, lang=lang)
@@ -298,16 +298,16 @@ def test_a_second_store_in_one_process_does_not_blind_the_first(
         before = len(first.stored_events(live.meeting_id))
         Store.open(data_dir=tmp_path).close()
         touch = (
-            "import sys\nfrom intervisie.core.store import Store\n"
+            "import sys\nfrom intervisie.core.store.database import Store\n"
             "Store.open(data_dir=sys.argv[1]).close()\n"
         )
         subprocess.run([sys.executable, "-c", touch, str(tmp_path)], check=True)
         add = (
-            "import sys\nfrom intervisie.core.store import Store\n"
-            "from intervisie.core.live import LiveMeeting\n"
-            "from intervisie.core.clock import SystemClock\n"
-            "from intervisie.core import commands as cmd\n"
-            "from intervisie.core.model import ContributionKind\n"
+            "import sys\nfrom intervisie.core.store.database import Store\n"
+            "from intervisie.core.store.live import LiveMeeting\n"
+            "from intervisie.core.meeting.clock import SystemClock\n"
+            "from intervisie.core.meeting import commands as cmd\n"
+            "from intervisie.core.method.model import ContributionKind\n"
             "with Store.open(data_dir=sys.argv[1]) as s:\n"
             "    m = LiveMeeting.open(s, sys.argv[2], SystemClock(), participant='daan')\n"
             "    m.execute(cmd.AddContribution(actor='daan', author='daan',"
@@ -325,7 +325,7 @@ def test_a_killed_holder_not_yet_reaped_counts_as_dead() -> None:
     import subprocess
     import time
 
-    from intervisie.core.lease import pid_alive
+    from intervisie.core.store.lease import pid_alive
 
     child = subprocess.Popen(["sleep", "30"])
     try:

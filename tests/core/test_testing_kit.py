@@ -400,7 +400,7 @@ def test_a_missing_language_is_reported_once_with_its_fix(install) -> None:
 
 
 def test_a_slow_plugin_is_told_to_import_lazily(install, monkeypatch) -> None:
-    from intervisie.core import plugins
+    from intervisie.core.plugins import loading as plugins
 
     monkeypatch.setattr(plugins, "SLOW_LOAD_MS", -1.0)  # every load counts as slow
     message = failure(install(GOOD))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from intervisie.core.engine import replay
-from intervisie.core.timing import (
+from intervisie.core.meeting.engine import replay
+from intervisie.core.meeting.timing import (
     format_seconds,
     meeting_timer,
     phase_timer,
@@ -89,7 +89,7 @@ def test_recovered_meeting_counts_no_time_it_was_not_running(engine, clock, case
     last_seen = clock.now() + timedelta(seconds=15)
     clock.advance(minutes=45)  # the laptop was dead
     after_crash = replay(engine.events)
-    from intervisie.core.engine import Engine
+    from intervisie.core.meeting.engine import Engine
 
     reopened = Engine(clock, engine.events)
     assert reopened.state == after_crash

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from intervisie.core import commands as cmd
-from intervisie.core.joincodes import JoinCodes
-from intervisie.core.model import ContributionKind
-from intervisie.core.store import Store
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.method.model import ContributionKind
+from intervisie.core.store.database import Store
+from intervisie.core.store.joincodes import JoinCodes
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "tui"))
 from online_helpers import PARTICIPANTS, Meeting

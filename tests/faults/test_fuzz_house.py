@@ -24,9 +24,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intervisie.core.convert import method_document, structure
-from intervisie.core.house import HouseMethodError, build_method, load_method_file, read_document
-from intervisie.core.model import (
+from intervisie.core.method.converter import method_document, structure
+from intervisie.core.method.house import (
+    HouseMethodError,
+    build_method,
+    load_method_file,
+    read_document,
+)
+from intervisie.core.method.model import (
     CaseKind,
     Level,
     Method,
@@ -252,7 +257,7 @@ def _bases() -> list[dict]:
     Sampling these is much cheaper than generating a method for every input, so the
     damaging fuzzers can try thousands of inputs within CI's time.
     """
-    from intervisie.core.plugins import load_registry
+    from intervisie.core.plugins.loading import load_registry
 
     registry = load_registry(house=False, only=("incident", "roddel", "denkhoeden", "krachtenveld"))
     docs = [
@@ -449,6 +454,6 @@ def test_a_valid_method_round_trips_exactly_through_toml_and_json(
 
 @pytest.fixture(scope="session")
 def incident() -> Method:
-    from intervisie.core.plugins import load_registry
+    from intervisie.core.plugins.loading import load_registry
 
     return load_registry(house=False, only=["incident"]).get("incident")

@@ -20,12 +20,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intervisie.core import commands as cmd
-from intervisie.core.clock import FakeClock
-from intervisie.core.exchange import ExchangeError, export_document, import_file, read_export
-from intervisie.core.live import LiveMeeting
-from intervisie.core.model import ContributionKind
-from intervisie.core.store import Store
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.method.model import ContributionKind
+from intervisie.core.store.database import Store
+from intervisie.core.store.live import LiveMeeting
+from intervisie.core.store.transfer import ExchangeError, export_document, import_file, read_export
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 from store_helpers import GROUP, START, case_method, drive

@@ -92,9 +92,9 @@ def test_everything_a_meeting_leaves_on_disk_is_private(cli, tmp_path: Path, iso
 
 
 def test_the_store_and_its_wal_files_are_private_while_a_meeting_runs(tmp_path: Path):
-    from intervisie.core.clock import FakeClock
-    from intervisie.core.live import LiveMeeting
-    from intervisie.core.store import Store
+    from intervisie.core.meeting.clock import FakeClock
+    from intervisie.core.store.database import Store
+    from intervisie.core.store.live import LiveMeeting
 
     folder = tmp_path / "data"
     clock = FakeClock(START)
@@ -196,9 +196,9 @@ def rendered(record: logging.LogRecord) -> str:
 def test_no_case_text_reaches_any_log_at_any_level(
     every_log_record: list[logging.LogRecord], tmp_path: Path
 ) -> None:
-    from intervisie.core.clock import FakeClock
-    from intervisie.core.live import LiveMeeting
-    from intervisie.core.store import Store
+    from intervisie.core.meeting.clock import FakeClock
+    from intervisie.core.store.database import Store
+    from intervisie.core.store.live import LiveMeeting
 
     meeting_id = invoke("demo", "denkhoeden", "--headless").strip()
     doc = json.loads(invoke("sessions", "show", meeting_id, "--json"))
@@ -233,7 +233,7 @@ def test_no_case_text_reaches_any_log_at_any_level(
 
 
 def test_the_join_code_file_is_private(tmp_path: Path) -> None:
-    joincodes = pytest.importorskip("intervisie.core.joincodes")
+    joincodes = pytest.importorskip("intervisie.core.store.joincodes")
     folder = tmp_path / "data"
     with umask(0), joincodes.JoinCodes.open(folder) as codes:
         codes.issue("m1", "bram")
@@ -245,10 +245,10 @@ def test_the_join_code_file_is_private(tmp_path: Path) -> None:
 def test_purging_a_meeting_also_removes_the_copies_its_next_meeting_made(
     cli, tmp_path: Path
 ) -> None:
-    from intervisie.core import commands as cmd
-    from intervisie.core.clock import FakeClock
-    from intervisie.core.live import LiveMeeting, previous_cases
-    from intervisie.core.store import Store
+    from intervisie.core.meeting import commands as cmd
+    from intervisie.core.meeting.clock import FakeClock
+    from intervisie.core.store.database import Store
+    from intervisie.core.store.live import LiveMeeting, previous_cases
 
     data = tmp_path / "data"
     clock = FakeClock(START)
@@ -284,7 +284,7 @@ def drive_the_app(secrets: list[str]) -> None:
     """Meeting setup and three incidents typed into the incident method's runner."""
     import asyncio
 
-    from intervisie.core.clock import FakeClock
+    from intervisie.core.meeting.clock import FakeClock
     from intervisie.tui.app import IntervisieApp
 
     async def run() -> None:

@@ -301,7 +301,7 @@ def test_a_plugin_that_prints_does_not_spoil_json_output(plugin_dist, where: str
 
 EXPORTER = """
 from intervisie.core import hookimpl
-from intervisie.core.exporters import Exporter
+from intervisie.core.reports.exporters import Exporter
 
 def render(document):
     {body}

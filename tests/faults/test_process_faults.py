@@ -24,12 +24,12 @@ from pathlib import Path
 
 import pytest
 
-from intervisie.core import commands as cmd
-from intervisie.core.clock import FakeClock
-from intervisie.core.live import LiveMeeting
-from intervisie.core.meeting import Group, Member
-from intervisie.core.model import ContributionKind, MeetingStep
-from intervisie.core.store import Store
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.meeting.model import Group, Member
+from intervisie.core.method.model import ContributionKind, MeetingStep
+from intervisie.core.store.database import Store
+from intervisie.core.store.live import LiveMeeting
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -45,11 +45,11 @@ FACILITATOR = textwrap.dedent(
     import sys
     sys.path.insert(0, {helpers!r})
     from store_helpers import GROUP, START, case_method, drive
-    from intervisie.core import commands as cmd
-    from intervisie.core.clock import FakeClock
-    from intervisie.core.live import LiveMeeting
-    from intervisie.core.model import ContributionKind, MeetingStep
-    from intervisie.core.store import Store
+    from intervisie.core.meeting import commands as cmd
+    from intervisie.core.meeting.clock import FakeClock
+    from intervisie.core.store.live import LiveMeeting
+    from intervisie.core.method.model import ContributionKind, MeetingStep
+    from intervisie.core.store.database import Store
 
     clock = FakeClock(START)
     store = Store.open(data_dir={data!r}, clock=clock)
@@ -495,7 +495,7 @@ def test_purge_killed_part_way_leaves_the_meeting_whole_or_purged(
     """All or nothing: SIGKILL at some moment of `sessions purge` (transaction, then VACUUM)."""
     from click.testing import CliRunner
 
-    from intervisie.core.events import PURGED
+    from intervisie.core.meeting.events import PURGED
     from intervisie.tui.cli import main
 
     runner = CliRunner()

@@ -24,14 +24,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intervisie.core import commands as cmd
-from intervisie.core import schema, storefile
-from intervisie.core.clock import FakeClock
-from intervisie.core.events import ContributionAdded
-from intervisie.core.exchange import ExchangeError, export_document, read_export
-from intervisie.core.live import LiveMeeting
-from intervisie.core.model import ContributionKind, MeetingStep
-from intervisie.core.store import Store, StoreUnreadable, StoreWriteError
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.meeting.events import ContributionAdded
+from intervisie.core.method.model import ContributionKind, MeetingStep
+from intervisie.core.store import file as storefile
+from intervisie.core.store import migrations as schema
+from intervisie.core.store.database import Store, StoreUnreadable, StoreWriteError
+from intervisie.core.store.live import LiveMeeting
+from intervisie.core.store.transfer import ExchangeError, export_document, read_export
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
 from store_helpers import GROUP, START, at, case_method, drive, opened, small_meeting
@@ -250,11 +251,11 @@ def test_sqlites_own_disk_full_keeps_the_events_for_another_try(tmp_path):
 CHILD_PRELUDE = f"""
 import sys, time
 sys.path.insert(0, {str(CORE_TESTS)!r})
-from intervisie.core import commands as cmd
-from intervisie.core.clock import FakeClock
-from intervisie.core.live import LiveMeeting
-from intervisie.core.model import ContributionKind
-from intervisie.core.store import Store
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.store.live import LiveMeeting
+from intervisie.core.method.model import ContributionKind
+from intervisie.core.store.database import Store
 from store_helpers import GROUP, START, case_method, drive
 clock = FakeClock(START)
 store = Store.open(data_dir=sys.argv[1])
@@ -349,7 +350,7 @@ def test_two_facilitator_processes_on_one_meeting(tmp_path: Path) -> None:
 WRITER = """
 import sys
 sys.path.insert(0, {core!r})
-from intervisie.core.store import Store
+from intervisie.core.store.database import Store
 from store_helpers import note
 store = Store.open(data_dir=sys.argv[1])
 for i in range(int(sys.argv[3])):

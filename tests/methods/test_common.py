@@ -14,7 +14,7 @@ from intervisie.core import (
     Text,
     TurnMode,
 )
-from intervisie.core.convert import method_document, structure
+from intervisie.core.method.converter import method_document, structure
 
 BUILTINS = ("incident", "roddel", "denkhoeden", "krachtenveld")
 
@@ -68,7 +68,7 @@ def test_the_entry_point_gives_the_method_with_the_same_id(builtin, name: str) -
 
 @pytest.mark.parametrize("name", BUILTINS)
 def test_the_plugin_loader_finds_every_builtin_without_errors(name: str) -> None:
-    plugins = pytest.importorskip("intervisie.core.plugins")
+    plugins = pytest.importorskip("intervisie.core.plugins.loading")
     registry = plugins.load_registry(house=False)
     loaded = registry.methods[name]
     assert loaded.source.kind == "builtin"

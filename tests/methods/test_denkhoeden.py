@@ -140,9 +140,9 @@ def test_advisor_metadata_says_decisions_stuck_changes_and_dilemmas(hats) -> Non
 
 
 def test_the_engine_runs_the_hats_in_the_order_the_group_chose(hats) -> None:
-    from intervisie.core.clock import FakeClock
-    from intervisie.core.engine import Engine
-    from intervisie.core.meeting import Group, Member
+    from intervisie.core.meeting.clock import FakeClock
+    from intervisie.core.meeting.engine import Engine
+    from intervisie.core.meeting.model import Group, Member
 
     members = tuple(Member(f"m{i}", name) for i, name in enumerate(["Ans", "Bas", "Cor", "Dirk"]))
     present = tuple(m.id for m in members)

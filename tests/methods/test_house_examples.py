@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from intervisie.core import LANGUAGES, CaseKind, OwnerPosition, PhaseKind
-from intervisie.core.house import load_method_file
+from intervisie.core.method.house import load_method_file
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "house-methods"
 FILES = sorted(EXAMPLES.glob("*.toml"))
@@ -17,7 +17,7 @@ BUILTINS = {"incident", "roddel", "denkhoeden", "krachtenveld"}
 
 def _builtin(method_id: str):
     """The base of an example that `extends` a method: only built-ins, never another file."""
-    from intervisie.core.plugins import load_registry
+    from intervisie.core.plugins.loading import load_registry
 
     found = load_registry(house=False).methods.get(method_id)
     return found.method if found is not None and found.source.kind == "builtin" else None
@@ -125,7 +125,7 @@ def test_method_validate_accepts_each_example(cli, path: Path) -> None:
 
 
 def test_the_examples_load_as_house_methods_from_the_methods_path(monkeypatch) -> None:
-    plugins = pytest.importorskip("intervisie.core.plugins")
+    plugins = pytest.importorskip("intervisie.core.plugins.loading")
     monkeypatch.setenv("INTERVISIE_METHODS_PATH", str(EXAMPLES))
     registry = plugins.load_registry()
     assert registry.errors() == []

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from intervisie.core import commands as cmd
-from intervisie.core.clock import SystemClock
-from intervisie.core.joincodes import JoinCodes
-from intervisie.core.live import LiveMeeting
-from intervisie.core.meeting import Group, Member
-from intervisie.core.plugins import load_registry
-from intervisie.core.store import Store
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.clock import SystemClock
+from intervisie.core.meeting.model import Group, Member
+from intervisie.core.plugins.loading import load_registry
+from intervisie.core.store.database import Store
+from intervisie.core.store.joincodes import JoinCodes
+from intervisie.core.store.live import LiveMeeting
 
 GROUP = Group(
     id="g-online",

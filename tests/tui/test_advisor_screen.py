@@ -19,7 +19,7 @@ from intervisie.core import (
     Text,
     hookimpl,
 )
-from intervisie.core.plugins import load_registry
+from intervisie.core.plugins.loading import load_registry
 from intervisie.tui.app import IntervisieApp
 from intervisie.tui.screens.advisor import AdvisorScreen
 from intervisie.tui.screens.compare import CompareScreen

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from intervisie.core.plugins import load_registry
+from intervisie.core.plugins.loading import load_registry
 from intervisie.core.settings import data_dir
 from intervisie.tui.app import IntervisieApp
 from intervisie.tui.catalog import (
@@ -43,7 +43,8 @@ FIRST_PAINT = textwrap.dedent(
         options = screen.query_one("#methods")
         names = [str(options.get_option_at_index(i).prompt).split("  ")[0].rstrip(" ⌂⧉")
                  for i in range(options.option_count)]
-        loaded = sorted(m for m in ("attr", "pluggy", "intervisie.core.model") if m in sys.modules)
+        watched = ("attr", "pluggy", "intervisie.core.method.model")
+        loaded = sorted(m for m in watched if m in sys.modules)
         print(json.dumps({"names": names, "loaded": loaded}), flush=True)
         screen.app.set_timer(0.3, screen.app.exit)  # let the methods load and the catalog save
 
@@ -82,7 +83,7 @@ def house_method(folder: Path, name: str) -> Path:
 def test_a_later_start_paints_home_without_loading_the_methods() -> None:
     cold = first_paint()
     assert "Incident method" in cold["names"]
-    assert cold["loaded"] == ["attr", "intervisie.core.model", "pluggy"]
+    assert cold["loaded"] == ["attr", "intervisie.core.method.model", "pluggy"]
     path = catalog_path()
     assert path.exists()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from intervisie.core.compare import OWNER_SYMBOLS
-from intervisie.core.plugins import load_registry
+from intervisie.core.plugins.loading import load_registry
+from intervisie.core.trainers.compare import OWNER_SYMBOLS
 from intervisie.tui.cli import main
 
 BUILTINS = [m.method.id for m in load_registry(house=False).methods.values()]

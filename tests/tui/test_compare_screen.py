@@ -24,8 +24,8 @@ from intervisie.core import (
     Text,
     hookimpl,
 )
-from intervisie.core.compare import OWNER_SYMBOLS
-from intervisie.core.plugins import load_registry
+from intervisie.core.plugins.loading import load_registry
+from intervisie.core.trainers.compare import OWNER_SYMBOLS
 from intervisie.tui.app import IntervisieApp
 from intervisie.tui.screens.compare import CompareScreen
 from intervisie.tui.widgets.method_bar import MethodBar, MinuteRuler, OwnerLegend

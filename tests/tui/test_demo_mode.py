@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from textual.app import App
 
-from intervisie.core import commands as cmd
-from intervisie.core.demo import DEMO_START
-from intervisie.core.engine import DomainError, replay
-from intervisie.core.events import PhaseChanged
-from intervisie.core.meeting import Status
-from intervisie.core.model import ContributionKind
-from intervisie.core.plugins import load_registry
-from intervisie.core.store import Store
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.engine import DomainError, replay
+from intervisie.core.meeting.events import PhaseChanged
+from intervisie.core.meeting.model import Status
+from intervisie.core.method.model import ContributionKind
+from intervisie.core.plugins.loading import load_registry
+from intervisie.core.store.database import Store
+from intervisie.core.trainers.demo import DEMO_START
 from intervisie.tui.app import IntervisieApp
 from intervisie.tui.demo_driver import DemoClock, DemoLink, DemoPlayer
 from intervisie.tui.screens.demo import DemoBanner, DemoSaveScreen, DemoSpeedScreen, start_demo

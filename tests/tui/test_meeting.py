@@ -14,7 +14,7 @@ from pathlib import Path
 
 from textual.widgets import Digits, Input, OptionList, Select, SelectionList, Static
 
-from intervisie.core.clock import FakeClock
+from intervisie.core.meeting.clock import FakeClock
 from intervisie.tui.app import IntervisieApp
 from intervisie.tui.screens.confirm import ConfirmScreen
 from intervisie.tui.screens.home import HomeScreen
@@ -288,8 +288,8 @@ async def test_force_field_draws_mean_ratings_as_bars() -> None:
 @pilot_test
 async def test_quit_mid_meeting_asks_then_leaves_it_paused_and_language_switches_live() -> None:
     from intervisie.core import i18n
-    from intervisie.core.engine import replay
-    from intervisie.core.store import Store
+    from intervisie.core.meeting.engine import replay
+    from intervisie.core.store.database import Store
 
     app, clock = await start("roddel")
     async with app.run_test(size=SIZE) as pilot:
@@ -319,7 +319,7 @@ async def test_quit_mid_meeting_asks_then_leaves_it_paused_and_language_switches
 
 
 def test_a_text_missing_in_this_language_is_marked() -> None:
-    from intervisie.core.model import Text
+    from intervisie.core.method.model import Text
     from intervisie.tui.widgets.labels import text
 
     assert text(Text.of(nl="Alleen Nederlands"), "en") == "Alleen Nederlands [nl]"

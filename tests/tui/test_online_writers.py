@@ -10,8 +10,8 @@ import multiprocessing
 import sys
 from pathlib import Path
 
-from intervisie.core.model import ContributionKind
-from intervisie.core.store import Store
+from intervisie.core.method.model import ContributionKind
+from intervisie.core.store.database import Store
 
 sys.path.insert(0, str(Path(__file__).parent))
 from online_helpers import PARTICIPANTS, Meeting
@@ -20,9 +20,9 @@ EACH = 5
 
 
 def write(data: str, code: str, start, done) -> None:
-    from intervisie.core import commands as cmd
-    from intervisie.core.joincodes import JoinCodes
-    from intervisie.core.store import Store
+    from intervisie.core.meeting import commands as cmd
+    from intervisie.core.store.database import Store
+    from intervisie.core.store.joincodes import JoinCodes
     from intervisie.tui.participant.session import Gate, ParticipantSession
     from intervisie.tui.participant.writer import RateLimit
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from intervisie.core import commands as cmd
-from intervisie.core.engine import DomainError
-from intervisie.core.joincodes import MAX_ATTEMPTS
-from intervisie.core.model import ContributionKind
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.engine import DomainError
+from intervisie.core.method.model import ContributionKind
+from intervisie.core.store.joincodes import MAX_ATTEMPTS
 from intervisie.tui.online import JoinCodesScreen, OnlineFacilitatorApp
 from intervisie.tui.participant.app import ParticipantApp
 from intervisie.tui.participant.codes import CodeScreen, LockedScreen, MessageScreen

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from intervisie.core import commands as cmd
-from intervisie.core.model import ContributionKind, MeetingStep
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.method.model import ContributionKind, MeetingStep
 from intervisie.tui.participant.view import BadInput, Capture, command_for, participant_view
 
 sys.path.insert(0, str(Path(__file__).parent))

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 from intervisie.core import i18n
-from intervisie.core.convert import structure
-from intervisie.core.hookspecs import hookimpl
-from intervisie.core.model import Method
-from intervisie.core.plugins import load_registry
+from intervisie.core.method.converter import structure
+from intervisie.core.method.model import Method
+from intervisie.core.plugins.hookspecs import hookimpl
+from intervisie.core.plugins.loading import load_registry
 from intervisie.tui.app import IntervisieApp
 from intervisie.tui.widgets.details import TextBlock
 

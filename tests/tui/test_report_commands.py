@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from intervisie.core.clock import FakeClock
-from intervisie.core.engine import Engine, replay
-from intervisie.core.meeting import Group, Member
-from intervisie.core.store import Store
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.meeting.engine import Engine, replay
+from intervisie.core.meeting.model import Group, Member
+from intervisie.core.store.database import Store
 
 GROUP = Group(
     "g-noord",
@@ -206,8 +206,8 @@ def test_help_names_the_options(cli, args) -> None:
 
 PLUGIN = """
 from intervisie.core import Text, hookimpl
-from intervisie.core.exporters import Exporter
-from intervisie.core.profiles import RuleProfile
+from intervisie.core.reports.exporters import Exporter
+from intervisie.core.reports.profiles import RuleProfile
 
 
 def pdf(document):

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 
 from textual.widgets import Input, OptionList, Select, SelectionList
 
-from intervisie.core.clock import FakeClock
+from intervisie.core.meeting.clock import FakeClock
 from intervisie.tui.app import IntervisieApp
 from intervisie.tui.screens.home import HomeScreen
 from intervisie.tui.screens.runner import RunnerScreen

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from intervisie.core.clock import FakeClock
-from intervisie.core.live import LiveMeeting
-from intervisie.core.store import Store
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.store.database import Store
+from intervisie.core.store.live import LiveMeeting
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
 from store_helpers import DRIVE_SECRET, GROUP, START, case_method, drive

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from intervisie.core import commands as cmd
-from intervisie.core.clock import FakeClock
-from intervisie.core.meeting import Group, Member
-from intervisie.core.model import ContributionKind, MeetingStep
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.meeting.model import Group, Member
+from intervisie.core.method.model import ContributionKind, MeetingStep
 from intervisie.tui.app import IntervisieApp
 
 K = ContributionKind

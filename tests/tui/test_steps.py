@@ -8,10 +8,10 @@ from collections.abc import Awaitable, Callable
 
 from textual.widgets import Input, Static
 
-from intervisie.core import commands as cmd
-from intervisie.core.clock import FakeClock
-from intervisie.core.meeting import Group, Member
-from intervisie.core.model import ContributionKind, MeetingStep
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.clock import FakeClock
+from intervisie.core.meeting.model import Group, Member
+from intervisie.core.method.model import ContributionKind, MeetingStep
 from intervisie.tui.app import IntervisieApp
 from intervisie.tui.screens.runner import RunnerScreen
 from intervisie.tui.screens.steps import ClosingScreen, IntakeScreen, RevisitScreen

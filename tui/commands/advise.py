@@ -13,7 +13,7 @@ from enum import StrEnum
 
 import click
 
-from intervisie.core.model import CaseKind, Level, Safety
+from intervisie.core.method.model import CaseKind, Level, Safety
 from intervisie.tui.commands.common import echo_json, json_option, lang_option, registry
 
 CASE_KINDS = [kind.value for kind in CaseKind]
@@ -61,9 +61,9 @@ def advise(
     as_json: bool,
 ) -> None:
     """Rank the methods for a case and a group, with a one-line reason each."""
-    from intervisie.core.advisor import Answers
-    from intervisie.core.advisor import advise as rank
     from intervisie.core.i18n import current_language
+    from intervisie.core.trainers.advisor import Answers
+    from intervisie.core.trainers.advisor import advise as rank
 
     ask = sys.stdin.isatty() if interactive is None else interactive
     if ask:
@@ -96,8 +96,8 @@ def _ask(
     group_size: int | None,
 ) -> tuple[str | None, str | None, str | None, int | None, int | None]:
     """Ask each question whose flag was not given; Enter leaves an answer open."""
-    from intervisie.core.advisor import CASE_KIND_CHOICES, LEVEL_CHOICES, SAFETY_CHOICES
     from intervisie.core.i18n import _
+    from intervisie.core.trainers.advisor import CASE_KIND_CHOICES, LEVEL_CHOICES, SAFETY_CHOICES
 
     if case_kind is None:
         case_kind = _choose(_("What kind of case is it?"), CASE_KIND_CHOICES)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from intervisie.core.plugins import Registry
+    from intervisie.core.plugins.loading import Registry
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -92,7 +92,7 @@ def registry(*, house: bool = True, report: bool = True) -> Registry:
     Under INTERVISIE_STRICT_PLUGINS=1 any problem (and any warning) is a failure: exit 1.
     """
     from intervisie.core.i18n import _
-    from intervisie.core.plugins import load_registry, strict_mode
+    from intervisie.core.plugins.loading import load_registry, strict_mode
 
     reg = load_registry(house=house)
     if report:

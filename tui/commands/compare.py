@@ -29,8 +29,8 @@ def compare(
     method_ids: tuple[str, ...], participants: int | None, width: int | None, as_json: bool
 ) -> None:
     """Compare methods: minutes, group, level, demands, and the case owner's place per phase."""
-    from intervisie.core.compare import compare as build
     from intervisie.core.i18n import _, current_language
+    from intervisie.core.trainers.compare import compare as build
 
     if len(method_ids) < 2:
         fail(_("give at least two methods to compare"), code=2)

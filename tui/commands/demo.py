@@ -1,7 +1,7 @@
 """`intervisie demo METHOD`: a whole sample meeting of a method, for trainers and tests.
 
-`--headless` plays it through the engine on a fake clock (`intervisie.core.demo`), stores it
-as a finished demo meeting (unless `--no-save`) and prints its id. The same method, seed and
+`--headless` plays it through the engine on a fake clock (`intervisie.core.trainers.demo`), stores
+it as a finished demo meeting (unless `--no-save`) and prints its id. The same method, seed and
 language give the same meeting. Without `--headless` the app's demo mode opens.
 """
 
@@ -56,9 +56,9 @@ def demo(
         open_app(ctx, demo=method_id, seed=seed, save=not no_save)
         return
 
-    from intervisie.core.demo import play_demo
-    from intervisie.core.document import meeting_document
-    from intervisie.core.engine import replay
+    from intervisie.core.meeting.engine import replay
+    from intervisie.core.store.document import meeting_document
+    from intervisie.core.trainers.demo import play_demo
 
     events = play_demo(entry.method, seed=seed, lang=current_language())
     meeting_id = None

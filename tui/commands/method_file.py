@@ -24,9 +24,9 @@ def method() -> None:
 @lang_option
 def validate(file: Path) -> None:
     """Check a house-method file (TOML or JSON): exit 0 when valid, 1 with every problem."""
-    from intervisie.core.house import HouseMethodError, load_method_file
     from intervisie.core.i18n import _, current_language
-    from intervisie.core.plugins import load_registry, strict_mode
+    from intervisie.core.method.house import HouseMethodError, load_method_file
+    from intervisie.core.plugins.loading import load_registry, strict_mode
 
     loaded = []
 
@@ -48,7 +48,7 @@ def validate(file: Path) -> None:
         sys.exit(1)
     taken = registry().methods.get(method_obj.id)
     if taken is not None and not _same_file(taken.source.path, file):
-        from intervisie.core.plugins import describe_source
+        from intervisie.core.plugins.loading import describe_source
 
         click.echo(_("{file}: invalid method").format(file=file), err=True)
         message = _("method id {id!r} is already used by {where}; this file would not load")

@@ -41,7 +41,7 @@ def list_methods(as_json: bool) -> None:
     reg = registry()
     lang = current_language()
     if as_json:
-        from intervisie.core.convert import unstructure
+        from intervisie.core.method.converter import unstructure
 
         echo_json(
             [
@@ -98,7 +98,7 @@ def show(method_id: str, participants: int | None, as_json: bool) -> None:
     except KeyError as exc:
         fail(str(exc.args[0]))
     if as_json:
-        from intervisie.core.convert import method_document
+        from intervisie.core.method.converter import method_document
 
         echo_json(method_document(method))
         return

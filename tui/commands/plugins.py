@@ -13,7 +13,7 @@ from intervisie.tui.commands.common import echo_json, fail, json_option, lang_op
 def plugins(as_json: bool) -> None:
     """Every plugin with its distribution, version, methods, load time and errors."""
     from intervisie.core.i18n import _
-    from intervisie.core.plugins import load_registry, strict_mode
+    from intervisie.core.plugins.loading import load_registry, strict_mode
 
     reg = load_registry()
     if as_json:

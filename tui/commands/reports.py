@@ -19,11 +19,11 @@ import click
 from intervisie.tui.commands.common import echo_json, fail, json_option, lang_option
 
 if TYPE_CHECKING:
-    from intervisie.core.attendance import Attendance
-    from intervisie.core.exporters import Document, Exporter
-    from intervisie.core.meeting import SessionState
-    from intervisie.core.plugins import Registry
-    from intervisie.core.profiles import RuleProfile
+    from intervisie.core.meeting.model import SessionState
+    from intervisie.core.plugins.loading import Registry
+    from intervisie.core.reports.attendance import Attendance
+    from intervisie.core.reports.exporters import Document, Exporter
+    from intervisie.core.reports.profiles import RuleProfile
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,8 +55,8 @@ def output_options(f: F) -> F:
 
 def load_meeting(meeting_id: str) -> tuple[str, SessionState, bool]:
     """The meeting's full id, its replayed state, and whether the store flags it a demo."""
-    from intervisie.core.engine import replay
     from intervisie.core.i18n import _
+    from intervisie.core.meeting.engine import replay
     from intervisie.tui.commands.common import data_dir
     from intervisie.tui.commands.sessions import open_store
 
@@ -87,7 +87,7 @@ def plugin_registry() -> Registry:
 
 
 def exporter_for(name: str, document: Document) -> Exporter:
-    from intervisie.core.exporters import exporters, get_exporter
+    from intervisie.core.reports.exporters import exporters, get_exporter
 
     registry = None if name in exporters() else plugin_registry()
     try:
@@ -97,7 +97,7 @@ def exporter_for(name: str, document: Document) -> Exporter:
 
 
 def profile_for(profile_id: str) -> RuleProfile:
-    from intervisie.core.profiles import get_profile, rule_profiles
+    from intervisie.core.reports.profiles import get_profile, rule_profiles
 
     registry = None if profile_id in rule_profiles() else plugin_registry()
     try:
@@ -157,9 +157,9 @@ def report(
     meeting_id: str, round_number: int | None, fmt: str, output: str | None, force: bool
 ) -> None:
     """The round report for the case owner: the case, the phases as run, every contribution."""
-    from intervisie.core.exporters import Document
     from intervisie.core.i18n import current_language
-    from intervisie.core.reports import ReportError, build_report, render
+    from intervisie.core.reports.exporters import Document
+    from intervisie.core.reports.report import ReportError, build_report, render
 
     exporter = exporter_for(fmt, Document.REPORT)
     full_id, state, demo = load_meeting(meeting_id)
@@ -198,9 +198,9 @@ def certificate(
     force: bool,
 ) -> None:
     """The certificate of attendance: who, when, where, how long; nothing of the cases."""
-    from intervisie.core.exporters import Document
     from intervisie.core.i18n import current_language
-    from intervisie.core.reports import ReportError, build_certificate, render
+    from intervisie.core.reports.exporters import Document
+    from intervisie.core.reports.report import ReportError, build_certificate, render
 
     exporter = exporter_for(fmt, Document.CERTIFICATE)
     full_id, state, demo = load_meeting(meeting_id)
@@ -219,8 +219,8 @@ def _attendances(start: date, end: date) -> list[Attendance]:
     """Every stored meeting that may fall in [start, end], as attendance records."""
     from datetime import timedelta
 
-    from intervisie.core.attendance import NotOpened, attendance_of
-    from intervisie.core.engine import replay
+    from intervisie.core.meeting.engine import replay
+    from intervisie.core.reports.attendance import NotOpened, attendance_of
     from intervisie.tui.commands.sessions import open_store
 
     found = []
@@ -259,7 +259,7 @@ def _attendances(start: date, end: date) -> list[Attendance]:
 def hours(year: int | None, until: datetime | None, profile_id: str | None, as_json: bool) -> None:
     """Hours and sittings per member in the profile's period, and what is still missing."""
     from intervisie.core.i18n import _, current_language
-    from intervisie.core.ledger import build_ledger, ledger_to_json, period_window
+    from intervisie.core.reports.ledger import build_ledger, ledger_to_json, period_window
 
     if year is not None and until is not None:
         fail(_("give --year or --until, not both"))

@@ -14,8 +14,8 @@ from attrs import frozen
 from intervisie.tui.commands.common import fail, lang_option
 
 if TYPE_CHECKING:
-    from intervisie.core.meeting import SessionState
-    from intervisie.core.store import MeetingInfo, Store
+    from intervisie.core.meeting.model import SessionState
+    from intervisie.core.store.database import MeetingInfo, Store
 
 
 @frozen
@@ -31,7 +31,7 @@ class Resumable:
 def find_resumable(store: Store, meeting_id: str | None = None) -> Resumable | None:
     """The meeting to resume: `meeting_id` (or a unique prefix of it), else the latest open
     meeting that is not a demo. None when there is none; `StoreError` for an unknown id."""
-    from intervisie.core.engine import replay
+    from intervisie.core.meeting.engine import replay
 
     if meeting_id is not None:
         info = store.meeting(store.resolve(meeting_id))
@@ -93,7 +93,7 @@ def resume(ctx: click.Context, meeting_id: str | None, only_print: bool) -> None
     from datetime import UTC, datetime
 
     from intervisie.core.i18n import _
-    from intervisie.core.lease import may_take
+    from intervisie.core.store.lease import may_take
     from intervisie.tui.commands.sessions import open_store
 
     with open_store(readonly=True) as store:

@@ -89,9 +89,9 @@ def serve(host: str, port: int, public_url: str | None, participant_url: str | N
                 command=INSTALL_HINT
             )
         )
-    from intervisie.core.joincodes import JoinCodes
     from intervisie.core.settings import ensure_private_dir
-    from intervisie.core.store import Store, StoreError
+    from intervisie.core.store.database import Store, StoreError
+    from intervisie.core.store.joincodes import JoinCodes
 
     folder = ensure_private_dir(Path(data_dir()))
     try:

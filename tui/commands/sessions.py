@@ -16,13 +16,13 @@ import click
 from intervisie.tui.commands.common import data_dir, echo_json, fail, json_option, lang_option
 
 if TYPE_CHECKING:
-    from intervisie.core.store import MeetingInfo, Store
+    from intervisie.core.store.database import MeetingInfo, Store
 
 
 @contextmanager
 def open_store(*, readonly: bool) -> Iterator[Store | None]:
     """The store of `--data-dir`; None when reading and there is none. Errors: exit 1."""
-    from intervisie.core.store import Store, StoreError, StoreMissing
+    from intervisie.core.store.database import Store, StoreError, StoreMissing
 
     try:
         store = Store.open(data_dir=data_dir(), readonly=readonly)
@@ -102,7 +102,7 @@ def list_sessions(as_json: bool) -> None:
 
 
 def _document(store: Store, meeting_id: str) -> dict[str, Any]:
-    from intervisie.core.exchange import export_document
+    from intervisie.core.store.transfer import export_document
 
     doc = export_document(store, meeting_id)
     for key in ("format", "version", "events"):
@@ -142,8 +142,8 @@ def export(meeting_id: str, output: str | None, force: bool) -> None:
     """Write the meeting with its events as JSON, to import on another machine."""
     import json
 
-    from intervisie.core.exchange import export_document, write_export
     from intervisie.core.i18n import _
+    from intervisie.core.store.transfer import export_document, write_export
 
     with open_store(readonly=True) as store:
         store, meeting_id = _need(store, meeting_id)
@@ -166,8 +166,8 @@ def export(meeting_id: str, output: str | None, force: bool) -> None:
 @lang_option
 def import_(file: str) -> None:
     """Add a meeting from a file made by `sessions export`, exactly as it was."""
-    from intervisie.core.exchange import ExchangeError, read_export
     from intervisie.core.i18n import _
+    from intervisie.core.store.transfer import ExchangeError, read_export
 
     try:
         meeting_id, demo, events = read_export(Path(file))

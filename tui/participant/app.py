@@ -14,9 +14,9 @@ from typing import Any
 from textual.app import App
 
 from intervisie.core.i18n import _
-from intervisie.core.joincodes import Admission, JoinCodes
 from intervisie.core.settings import data_dir as resolve_data_dir
-from intervisie.core.store import Store, StoreError
+from intervisie.core.store.database import Store, StoreError
+from intervisie.core.store.joincodes import Admission, JoinCodes
 from intervisie.tui.participant.codes import CodeScreen, MessageScreen
 from intervisie.tui.participant.meeting import MeetingScreen
 from intervisie.tui.participant.session import Gate, ParticipantSession

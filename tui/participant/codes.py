@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from intervisie.core.i18n import _
-from intervisie.core.joincodes import Admission, CodeRefused
+from intervisie.core.store.joincodes import Admission, CodeRefused
 from intervisie.tui.participant.session import Gate, Locked
 from intervisie.tui.widgets.plain import Static
 

@@ -12,9 +12,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input
 
-from intervisie.core.engine import DomainError
 from intervisie.core.i18n import _, current_language
-from intervisie.core.storefile import StoreError
+from intervisie.core.meeting.engine import DomainError
+from intervisie.core.store.file import StoreError
 from intervisie.tui.participant.session import ParticipantSession
 from intervisie.tui.participant.view import BadInput, CaptureSpec, command_for, participant_view
 from intervisie.tui.participant.writer import MAX_TEXT, LimitExceeded

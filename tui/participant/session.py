@@ -12,21 +12,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from intervisie.core import commands as cmd
-from intervisie.core.clock import Clock, SystemClock
-from intervisie.core.engine import DomainError
-from intervisie.core.events import Event
 from intervisie.core.i18n import _
-from intervisie.core.joincodes import (
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.clock import Clock, SystemClock
+from intervisie.core.meeting.engine import DomainError
+from intervisie.core.meeting.events import Event
+from intervisie.core.meeting.model import SessionState, Status
+from intervisie.core.store.database import MeetingNotFound, Store, StoreError
+from intervisie.core.store.joincodes import (
     MAX_ATTEMPTS,
     Admission,
     CodeRefused,
     JoinCodes,
     refusal_delay,
 )
-from intervisie.core.live import LiveMeeting
-from intervisie.core.meeting import SessionState, Status
-from intervisie.core.store import MeetingNotFound, Store, StoreError
+from intervisie.core.store.live import LiveMeeting
 from intervisie.tui.participant.writer import RateLimit, check_size, meeting_lock
 
 

@@ -18,10 +18,16 @@ from enum import StrEnum
 
 from attrs import frozen
 
-from intervisie.core import commands as cmd
 from intervisie.core.i18n import N_, _, ngettext
-from intervisie.core.meeting import Contribution, Round, SessionState, Status, view_contributions
-from intervisie.core.model import ContributionKind, MeetingStep, OwnerPosition, PhaseKind
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.model import (
+    Contribution,
+    Round,
+    SessionState,
+    Status,
+    view_contributions,
+)
+from intervisie.core.method.model import ContributionKind, MeetingStep, OwnerPosition, PhaseKind
 from intervisie.tui.widgets.labels import owner_long, text
 
 K = ContributionKind

@@ -1,6 +1,7 @@
 """The method advisor: a few questions on the left, the methods ranked on the right.
 
-The ranking is `intervisie.core.advisor.advise`, the same as `methods advise`; the screen only
+The ranking is `intervisie.core.trainers.advisor.advise`, the same as `methods advise`; the screen
+only
 asks and draws. Every answer may stay open ("don't know"), and the ranking follows each answer
 at once, so a facilitator sees what each answer changes.
 
@@ -24,7 +25,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Select
 from textual.widgets.option_list import Option
 
-from intervisie.core.advisor import (
+from intervisie.core.i18n import N_, _, current_language
+from intervisie.core.method.model import CaseKind, Level, Safety
+from intervisie.core.trainers.advisor import (
     CASE_KIND_CHOICES,
     LEVEL_CHOICES,
     SAFETY_CHOICES,
@@ -32,14 +35,12 @@ from intervisie.core.advisor import (
     Recommendation,
     advise,
 )
-from intervisie.core.i18n import N_, _, current_language
-from intervisie.core.model import CaseKind, Level, Safety
 from intervisie.tui.screens.base import BaseScreen
 from intervisie.tui.widgets.keybar import KeyBar
 from intervisie.tui.widgets.plain import Label, OptionList, Static
 
 if TYPE_CHECKING:
-    from intervisie.core.plugins import Registry
+    from intervisie.core.plugins.loading import Registry
 
 QUESTIONS: tuple[tuple[str, str, Sequence[tuple[StrEnum, str]]], ...] = (
     ("case-kind", N_("What kind of case is it?"), CASE_KIND_CHOICES),

@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from textual.widgets import Input
 
-from intervisie.core import commands as cmd
-from intervisie.core.engine import DomainError
 from intervisie.core.i18n import _
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.engine import DomainError
 from intervisie.tui.screens.base import BaseScreen
 from intervisie.tui.screens.link import MeetingLink
 from intervisie.tui.widgets.capture import Capture, CaptureError, Context

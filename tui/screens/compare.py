@@ -1,6 +1,7 @@
 """Compare methods (for trainers): pick two or more, see where the case owner sits over time.
 
-The numbers come from `intervisie.core.compare`, the same data `methods compare` prints; this
+The numbers come from `intervisie.core.trainers.compare`, the same data `methods compare` prints;
+this
 screen only draws them: one bar per method on a shared minute axis, coloured and shaped by the
 owner's position, and a table of the phases with their kind and lens. At 80x24 it is compact;
 from 120x36 on (a projector) bars are taller and name their phases.
@@ -22,7 +23,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, SelectionList
 from textual.widgets.selection_list import Selection
 
-from intervisie.core.compare import (
+from intervisie.core.i18n import N_, _, current_language, tr
+from intervisie.core.trainers.compare import (
     KIND_LABELS,
     OWNER_LABELS,
     Comparison,
@@ -31,7 +33,6 @@ from intervisie.core.compare import (
     lens_label,
     profile,
 )
-from intervisie.core.i18n import N_, _, current_language, tr
 from intervisie.tui.screens.base import BaseScreen
 from intervisie.tui.widgets.keybar import KeyBar
 from intervisie.tui.widgets.labels import OWNER_COLOUR
@@ -39,7 +40,7 @@ from intervisie.tui.widgets.method_bar import MethodBar, MinuteRuler, OwnerLegen
 from intervisie.tui.widgets.plain import Static
 
 if TYPE_CHECKING:
-    from intervisie.core.plugins import Registry
+    from intervisie.core.plugins.loading import Registry
 
 LARGE_WIDTH = 120
 LARGE_HEIGHT = 36

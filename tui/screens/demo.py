@@ -1,7 +1,8 @@
 """Demo mode in the app: a sample meeting played through the facilitator's own screens.
 
 `start_demo(app, method_id)` asks the trainer for a speed, then plays the meeting that
-`intervisie.core.demo` prepares for the method (see `intervisie.tui.demo_driver`). The app's
+`intervisie.core.trainers.demo` prepares for the method (see `intervisie.tui.demo_driver`). The
+app's
 own routing shows the screens (revisit, intake, runner, closing, summary), each with a demo
 banner on top naming the keys; the keys themselves are the facilitator's (space, n, t, +, b).
 When the meeting is over the trainer may save it as a demo meeting; nothing is stored
@@ -25,8 +26,8 @@ from textual.timer import Timer
 from textual.widgets import Input, TextArea
 from textual.widgets.option_list import Option
 
-from intervisie.core.compare import format_minutes
 from intervisie.core.i18n import N_, _, current_language
+from intervisie.core.trainers.compare import format_minutes
 from intervisie.tui.demo_driver import DEFAULT_SPEED, SPEEDS, DemoLink, DemoPlayer
 from intervisie.tui.screens.base import BaseModal
 from intervisie.tui.widgets.plain import OptionList, Static
@@ -174,8 +175,8 @@ class DemoController:
 
     def expected_screen(self) -> str:
         """The name of the screen the app's routing shows for the meeting as it stands."""
-        from intervisie.core.meeting import Status
-        from intervisie.core.model import MeetingStep
+        from intervisie.core.meeting.model import Status
+        from intervisie.core.method.model import MeetingStep
 
         state = self.link.state
         if state.status is Status.FINISHED:

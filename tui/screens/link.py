@@ -12,16 +12,16 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from intervisie.core import commands as cmd
-from intervisie.core.engine import DomainError, Engine
 from intervisie.core.i18n import _
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.engine import DomainError, Engine
 
 if TYPE_CHECKING:
-    from intervisie.core.clock import Clock
-    from intervisie.core.events import Event
-    from intervisie.core.live import LiveMeeting
-    from intervisie.core.meeting import SessionState
-    from intervisie.core.store import Store
+    from intervisie.core.meeting.clock import Clock
+    from intervisie.core.meeting.events import Event
+    from intervisie.core.meeting.model import SessionState
+    from intervisie.core.store.database import Store
+    from intervisie.core.store.live import LiveMeeting
 
 __all__ = ["DomainError", "MeetingLink", "cmd"]
 
@@ -40,7 +40,7 @@ class MeetingLink:
     def new(cls, clock: Clock, store: Store | None, *, demo: bool = False) -> MeetingLink:
         if store is None:
             return cls(Engine(clock))
-        from intervisie.core.live import LiveMeeting
+        from intervisie.core.store.live import LiveMeeting
 
         live = LiveMeeting.start(store, clock, demo=demo)
         return cls(live.engine, live)
@@ -49,7 +49,7 @@ class MeetingLink:
     def reopen(cls, clock: Clock, store: Store, meeting_id: str) -> MeetingLink:
         """A stored meeting, replayed; one that was not closed is paused as of its last sign
         of life."""
-        from intervisie.core.live import LiveMeeting
+        from intervisie.core.store.live import LiveMeeting
 
         live = LiveMeeting.open(store, meeting_id, clock)
         return cls(live.engine, live)
@@ -77,7 +77,7 @@ class MeetingLink:
         """Run a command; `DomainError` (the engine's reason) when it cannot be done."""
         if self.live is None:
             return self.engine.execute(command)
-        from intervisie.core.storefile import StoreError
+        from intervisie.core.store.file import StoreError
 
         try:
             events = self.live.execute(command)

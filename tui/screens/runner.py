@@ -15,10 +15,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import ContentSwitcher
 
-from intervisie.core import commands as cmd
 from intervisie.core.i18n import N_, _, current_language
-from intervisie.core.model import OwnerPosition, PhaseKind
-from intervisie.core.timing import meeting_timer, phase_timer, turn_timer
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.timing import meeting_timer, phase_timer, turn_timer
+from intervisie.core.method.model import OwnerPosition, PhaseKind
 from intervisie.tui.screens.base import typing
 from intervisie.tui.screens.capturing import CapturingScreen
 from intervisie.tui.screens.link import MeetingLink

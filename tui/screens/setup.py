@@ -12,10 +12,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Select, SelectionList
 
-from intervisie.core import commands as cmd
-from intervisie.core.fit import fit_to_time
 from intervisie.core.i18n import N_, _, current_language
-from intervisie.core.meeting import Group, Member
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.fit import fit_to_time
+from intervisie.core.meeting.model import Group, Member
 from intervisie.tui.screens.base import BaseScreen
 from intervisie.tui.widgets.keybar import KeyBar
 from intervisie.tui.widgets.labels import minutes, text

@@ -12,10 +12,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets.option_list import Option
 
-from intervisie.core import commands as cmd
 from intervisie.core.i18n import N_, _, current_language
-from intervisie.core.model import MeetingStep, PhaseKind
-from intervisie.core.timing import meeting_timer
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.timing import meeting_timer
+from intervisie.core.method.model import MeetingStep, PhaseKind
 from intervisie.tui.screens.base import BaseModal, typing
 from intervisie.tui.screens.capturing import CapturingScreen
 from intervisie.tui.widgets.capture import (

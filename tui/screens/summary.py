@@ -44,8 +44,8 @@ class SummaryScreen(BaseScreen):
         self.query_one("#summary-body").focus()
 
     def report_markdown(self) -> str:
-        from intervisie.core.exporters import Document, get_exporter
-        from intervisie.core.reports import build_report, render
+        from intervisie.core.reports.exporters import Document, get_exporter
+        from intervisie.core.reports.report import build_report, render
 
         report = build_report(self.link.state, self.link.meeting_id or "-", current_language())
         exporter = get_exporter("md", Document.REPORT)

@@ -22,12 +22,18 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input
 
-from intervisie.core import commands as cmd
-from intervisie.core.engine import DomainError, tally
 from intervisie.core.i18n import N_, _
-from intervisie.core.meeting import FACILITATOR, Contribution, PhaseRun, Round, view_contributions
-from intervisie.core.model import ContributionKind, MeetingStep, PhaseKind
-from intervisie.core.questions import QuestionWarning, question_warnings
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.engine import DomainError, tally
+from intervisie.core.meeting.model import (
+    FACILITATOR,
+    Contribution,
+    PhaseRun,
+    Round,
+    view_contributions,
+)
+from intervisie.core.meeting.questions import QuestionWarning, question_warnings
+from intervisie.core.method.model import ContributionKind, MeetingStep, PhaseKind
 from intervisie.tui.screens.link import MeetingLink
 from intervisie.tui.widgets.forces import Force, ForceField
 from intervisie.tui.widgets.labels import kind_title, text

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from intervisie.core.i18n import N_, _
 
 if TYPE_CHECKING:
-    from intervisie.core.model import OwnerPosition, PhaseKind, Text
+    from intervisie.core.method.model import OwnerPosition, PhaseKind, Text
 
 OWNER_SYMBOL: dict[str, str] = {
     "none": "·",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.color import Color, ColorParseError
 from rich.text import Text as RichText
 
-from intervisie.core.model import Lens
+from intervisie.core.method.model import Lens
 from intervisie.tui.widgets.labels import text
 
 

@@ -1,6 +1,7 @@
 """A method's bar on a shared minute axis, and the ruler above the bars (compare screen).
 
-The cells come from `intervisie.core.compare` (the same rounding as `methods compare`), so a
+The cells come from `intervisie.core.trainers.compare` (the same rounding as `methods compare`), so
+a
 phase that starts at minute 10 starts in the same column in every bar. Each cell has both a
 colour and a symbol for the case owner's position; the large layout (a projector) draws the
 bar taller and writes the phase names under it.
@@ -12,7 +13,9 @@ from rich.text import Text as RichText
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from intervisie.core.compare import (
+from intervisie.core.i18n import _, tr
+from intervisie.core.method.model import OwnerPosition
+from intervisie.core.trainers.compare import (
     OWNER_LABELS,
     OWNER_SYMBOLS,
     MethodProfile,
@@ -21,8 +24,6 @@ from intervisie.core.compare import (
     phase_labels,
     ruler,
 )
-from intervisie.core.i18n import _, tr
-from intervisie.core.model import OwnerPosition
 from intervisie.tui.widgets.labels import OWNER_COLOUR
 
 RESERVE = 6

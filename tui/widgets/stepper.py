@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from rich.text import Text as RichText
 
-from intervisie.core.meeting import Round
-from intervisie.core.model import OwnerPosition
+from intervisie.core.meeting.model import Round
+from intervisie.core.method.model import OwnerPosition
 from intervisie.tui.widgets.labels import OWNER_COLOUR, OWNER_SYMBOL
 from intervisie.tui.widgets.lens import lens_style
 from intervisie.tui.widgets.plain import Static

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Digits
 
 from intervisie.core.i18n import _
-from intervisie.core.timing import Timer
+from intervisie.core.meeting.timing import Timer
 from intervisie.tui.widgets.plain import Static
 
 WARN_FRACTION = 0.2

@@ -17,7 +17,7 @@ def builtin(method_id: str) -> Method | None:
 
     Looking it up among all plugins would load this plugin again, from inside its own hook.
     """
-    from intervisie.core.plugins import load_registry
+    from intervisie.core.plugins.loading import load_registry
 
     found = load_registry(house=False, only=[method_id]).methods.get(method_id)
     return found.method if found is not None and found.source.kind == "builtin" else None

@@ -1,0 +1,318 @@
+"""The meeting model: who meets, what they bring in, and what a meeting holds so far.
+
+`Member`, `Group` and `Case` are data carried inside events (a meeting replays without the
+store's group table). `SessionState` and its parts are what the engine's fold produces: frozen,
+comparable snapshots that screens render and reports read. Nothing here knows about time
+passing; `intervisie.core.meeting.timing` derives elapsed and remaining time from a state and `now`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from attrs import field, frozen
+
+from intervisie.core.meeting.timing import Stopwatch
+from intervisie.core.method.model import (
+    CaseKind,
+    ContributionKind,
+    MeetingStep,
+    Method,
+    OwnerPosition,
+    Phase,
+    TurnMode,
+)
+
+FACILITATOR = "facilitator"
+"""The actor of commands the facilitator's process gives (a member id otherwise)."""
+
+
+@frozen
+class Member:
+    """A member of a group; `id` is stable across meetings (the store keeps the group)."""
+
+    id: str
+    name: str
+
+
+@frozen
+class Group:
+    id: str
+    name: str
+    members: tuple[Member, ...] = ()
+
+    def member(self, member_id: str) -> Member | None:
+        return next((m for m in self.members if m.id == member_id), None)
+
+    def name_of(self, member_id: str) -> str:
+        member = self.member(member_id)
+        return member.name if member is not None else member_id
+
+
+@frozen
+class Case:
+    """A problem a member brings in. Title and description are case content (purged)."""
+
+    id: str
+    owner: str
+    title: str
+    description: str = ""
+    kind: CaseKind | None = None
+
+
+class Status(StrEnum):
+    NOT_OPENED = "not_opened"
+    OPEN = "open"
+    FINISHED = "finished"
+
+
+@frozen
+class Contribution:
+    """What a phase or meeting step captured.
+
+    Made either in a round's phase (`round_id`, `phase_id`) or at one of the meeting's own
+    steps (`step`). `hidden` is true while its phase hides contributions until the reveal.
+    `target` points at a case (votes, scores, revisit notes) or at another contribution (a
+    rating of a force).
+    """
+
+    id: str
+    author: str
+    kind: ContributionKind
+    text: str
+    created: datetime
+    edited: datetime | None = None
+    step: MeetingStep | None = None
+    round_id: str | None = None
+    phase_id: str | None = None
+    side: str | None = None
+    ratings: Mapping[str, int] = field(factory=dict, hash=False)
+    lens: str | None = None
+    target: str | None = None
+    hidden: bool = False
+
+
+@frozen
+class Choice:
+    """How a round's case was chosen: by votes, EGT scores, or the facilitator."""
+
+    case_id: str
+    owner: str
+    by: str
+    """`vote`, `score`, `facilitator` or `only` (a single case on the list)."""
+    tied: tuple[str, ...] = ()
+    """The case ids that tied for first place; the first added of them won."""
+    tally: Mapping[str, float] = field(factory=dict, hash=False)
+
+
+@frozen
+class PhaseRun:
+    """One phase of a round as it is being run."""
+
+    phase: Phase
+    planned_minutes: float
+    """Fitted minutes (the method's own when the round was not fitted)."""
+    extension_minutes: float = 0
+    clock: Stopwatch = field(factory=Stopwatch)
+    """Running time in this phase, over every visit."""
+    visited: bool = False
+    skipped: bool = False
+    revealed: bool = False
+    turns: tuple[str, ...] = ()
+    """Member ids in speaking order (turn mode `each` or `lens`); empty for open talk."""
+    turn: int = 0
+    """Index into `turns` of whose turn it is; `len(turns)` once all have spoken."""
+    turn_clock: Stopwatch = field(factory=Stopwatch)
+
+    @property
+    def id(self) -> str:
+        return self.phase.id
+
+    @property
+    def current_speaker(self) -> str | None:
+        return self.turns[self.turn] if self.turn < len(self.turns) else None
+
+    @property
+    def turns_remaining(self) -> int:
+        """Turns still to come, the current one included."""
+        return max(len(self.turns) - self.turn, 0)
+
+    @property
+    def turn_minutes(self) -> float | None:
+        """Planned minutes of one turn, or None in a phase without turns."""
+        if not self.turns or self.phase.turn_mode is TurnMode.NONE:
+            return None
+        return (self.planned_minutes + self.extension_minutes) / len(self.turns)
+
+
+@frozen
+class Round:
+    """One method applied to one case."""
+
+    id: str
+    method: Method
+    method_document: Mapping[str, Any] = field(hash=False, eq=False)
+    """As stored in `round_started`: replays and reports without the plugin."""
+    options: Mapping[str, str] = field(factory=dict, hash=False)
+    phases: tuple[PhaseRun, ...] = ()
+    current: int = 0
+    case_id: str | None = None
+    owner: str | None = None
+    participants: tuple[str, ...] = ()
+    lenses: Mapping[str, tuple[str, ...]] = field(factory=dict, hash=False)
+    """Lens id to the member ids holding it (assigned-lens mode)."""
+    fit_minutes: float | None = None
+    started: datetime | None = None
+    finished: datetime | None = None
+    clock: Stopwatch = field(factory=Stopwatch)
+    choice: Choice | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.finished is None
+
+    @property
+    def phase(self) -> PhaseRun:
+        return self.phases[self.current]
+
+    def phase_run(self, phase_id: str) -> PhaseRun:
+        for run in self.phases:
+            if run.id == phase_id:
+                return run
+        raise KeyError(phase_id)
+
+    def phase_index(self, phase_id: str) -> int:
+        for i, run in enumerate(self.phases):
+            if run.id == phase_id:
+                return i
+        raise KeyError(phase_id)
+
+    @property
+    def owner_position(self) -> OwnerPosition:
+        return self.phase.phase.owner
+
+    @property
+    def planned_minutes(self) -> float:
+        return sum(r.planned_minutes + r.extension_minutes for r in self.phases if not r.skipped)
+
+
+@frozen
+class SessionState:
+    """A meeting as the fold of its events; `SessionState()` is the state before any."""
+
+    status: Status = Status.NOT_OPENED
+    group: Group | None = None
+    present: tuple[str, ...] = ()
+    facilitator: str = ""
+    facilitator_participates: bool = False
+    timekeeper: str | None = None
+    note_taker: str | None = None
+    observer: str | None = None
+    confidentiality: tuple[str, ...] = ()
+    minutes_available: float = 0
+    place: str = ""
+    online: bool = False
+    rule_profile: str = ""
+    demo: bool = False
+    step: MeetingStep | None = None
+    """The meeting's own step; None while a round runs."""
+    revisit: tuple[Case, ...] = ()
+    cases: tuple[Case, ...] = ()
+    contributions: tuple[Contribution, ...] = ()
+    rounds: tuple[Round, ...] = ()
+    chosen: Choice | None = None
+    """The case chosen at the meeting's choice step for the next round."""
+    paused: bool = False
+    recovered: tuple[datetime, ...] = ()
+    """When the meeting was found not closed and paused (crash recovery)."""
+    clock: Stopwatch = field(factory=Stopwatch)
+    opened: datetime | None = None
+    finished: datetime | None = None
+    last_at: datetime | None = None
+    """The latest event time seen; a clock that went back never moves time back past it."""
+    event_count: int = 0
+    next_ids: Mapping[str, int] = field(factory=dict, hash=False)
+
+    # -- lookups ----------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is Status.OPEN
+
+    @property
+    def participants(self) -> tuple[str, ...]:
+        """Members present who take part (the facilitator only if they participate)."""
+        if self.facilitator_participates:
+            return self.present
+        return tuple(m for m in self.present if m != self.facilitator)
+
+    @property
+    def round(self) -> Round | None:
+        """The open round, if one runs."""
+        if self.rounds and self.rounds[-1].is_open:
+            return self.rounds[-1]
+        return None
+
+    def case(self, case_id: str) -> Case | None:
+        return next((c for c in self.cases if c.id == case_id), None)
+
+    def revisit_case(self, case_id: str) -> Case | None:
+        return next((c for c in self.revisit if c.id == case_id), None)
+
+    def contribution(self, contribution_id: str) -> Contribution | None:
+        return next((c for c in self.contributions if c.id == contribution_id), None)
+
+    def round_by_id(self, round_id: str) -> Round | None:
+        return next((r for r in self.rounds if r.id == round_id), None)
+
+    def contributions_in(
+        self,
+        round_id: str | None = None,
+        phase_id: str | None = None,
+        step: MeetingStep | None = None,
+    ) -> tuple[Contribution, ...]:
+        """Every contribution made in a round (optionally one phase of it) or a meeting step."""
+        if step is not None:
+            return tuple(c for c in self.contributions if c.step is step)
+        return tuple(
+            c
+            for c in self.contributions
+            if c.round_id == round_id and (phase_id is None or c.phase_id == phase_id)
+        )
+
+    def discussed_case_ids(self) -> tuple[str, ...]:
+        """Cases that had a round: the next meeting revisits these."""
+        return tuple(r.case_id for r in self.rounds if r.case_id is not None)
+
+    def leftover_cases(self) -> tuple[Case, ...]:
+        """Cases on the list that had no round: the next meeting offers them again."""
+        done = set(self.discussed_case_ids())
+        return tuple(c for c in self.cases if c.id not in done)
+
+
+@frozen
+class View:
+    """What one viewer may see of a phase: visible contributions and how many are hidden."""
+
+    visible: tuple[Contribution, ...]
+    hidden_count: int
+
+
+def view_contributions(
+    state: SessionState, round_id: str, phase_id: str, viewer: str | None = None
+) -> View:
+    """Contributions of a phase as `viewer` sees them (None: the shared screen).
+
+    Until the facilitator reveals a hidden phase, others see only the count; authors always
+    see their own.
+    """
+    visible, hidden = [], 0
+    for c in state.contributions_in(round_id, phase_id):
+        if c.hidden and c.author != viewer:
+            hidden += 1
+        else:
+            visible.append(c)
+    return View(tuple(visible), hidden)

@@ -1,0 +1,166 @@
+"""Words and formats the report and certificate renderers share, in a given language.
+
+Kept apart from the renderers so Markdown, HTML and a plugin's PDF say the same things the
+same way: labels through gettext (`tr`, for the document's language, whatever the
+interface's), dates spelled out with the month's name, durations as hours and minutes.
+Times are shown in the machine's local time zone, where the meeting was held.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from intervisie.core.i18n import N_, tr
+from intervisie.core.method.model import ContributionKind, MeetingStep
+from intervisie.core.reports.profiles import Shows, requirement_text
+from intervisie.core.reports.report import Certificate
+
+MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+WEEKDAYS = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
+
+STEP_LABELS = {
+    MeetingStep.REVISIT: N_("How it went since the last meeting"),
+    MeetingStep.INTAKE: N_("Intake"),
+    MeetingStep.CHOICE: N_("Choosing a case"),
+    MeetingStep.CLOSING: N_("Closing"),
+}
+
+KIND_LABELS = {
+    ContributionKind.QUESTION: N_("question"),
+    ContributionKind.WRITING: N_("written"),
+    ContributionKind.REMARK: N_("remark"),
+    ContributionKind.FORCE: N_("force"),
+    ContributionKind.RATING: N_("rating"),
+    ContributionKind.VOTE: N_("vote"),
+    ContributionKind.SCORE: N_("score"),
+    ContributionKind.EVALUATION: N_("evaluation"),
+    ContributionKind.NOTE: N_("note"),
+    ContributionKind.TAKEAWAY: N_("take-away"),
+}
+
+CHOSEN_BY = {
+    "vote": N_("chosen by vote"),
+    "score": N_("chosen by EGT scores"),
+    "facilitator": N_("chosen by the facilitator"),
+    "only": N_("the only case"),
+}
+
+
+class Words:
+    """Labels and formats in one language: `w("Date")`, `w.date(when)`, `w.minutes(95)`."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __call__(self, message: str) -> str:
+        return tr(message, self.lang)
+
+    def local(self, when: datetime) -> datetime:
+        return when.astimezone()
+
+    def day(self, day: date) -> str:
+        """`5 March 2026` (Dutch: `5 maart 2026`), without the weekday."""
+        month = self(MONTHS[day.month - 1])
+        return f"{day.day} {month if self.lang == 'en' else month.lower()} {day.year}"
+
+    def date(self, when: datetime) -> str:
+        day = self.local(when)
+        weekday = self(WEEKDAYS[day.weekday()])
+        month = self(MONTHS[day.month - 1])
+        if self.lang == "en":
+            return f"{weekday} {day.day} {month} {day.year}"
+        return f"{weekday.lower()} {day.day} {month.lower()} {day.year}"
+
+    def time(self, when: datetime) -> str:
+        return self.local(when).strftime("%H:%M")
+
+    def span(self, start: datetime, end: datetime | None) -> str:
+        """`14:00–17:30`, or `14:00–` while the meeting is open; across midnight with dates."""
+        if end is None:
+            return f"{self.time(start)}–"
+        if self.local(start).date() != self.local(end).date():
+            return f"{self.time(start)}–{self.date(end)} {self.time(end)}"
+        return f"{self.time(start)}–{self.time(end)}"
+
+    def minutes(self, minutes: float) -> str:
+        """`45 min`, `2 h`, `3 h 40 min` (Dutch: `3 u 40 min`)."""
+        total = int(minutes + 0.5)
+        hours, rest = divmod(total, 60)
+        if hours == 0:
+            return self(N_("{m} min")).format(m=rest)
+        if rest == 0:
+            return self(N_("{h} h")).format(h=hours)
+        return self(N_("{h} h {m} min")).format(h=hours, m=rest)
+
+    def kind(self, kind: ContributionKind) -> str:
+        return self(KIND_LABELS[kind])
+
+    def step(self, step: MeetingStep) -> str:
+        return self(STEP_LABELS[step])
+
+    def chosen_by(self, how: str) -> str:
+        return self(CHOSEN_BY[how]) if how in CHOSEN_BY else how
+
+    def number(self, value: float) -> str:
+        text = f"{value:.1f}".rstrip("0").rstrip(".")
+        return text.replace(".", ",") if self.lang == "nl" else text
+
+
+def place_text(w: Words, place: str, online: bool) -> str:
+    if online:
+        return w(N_("online")) + (f" ({' '.join(place.split())})" if place.strip() else "")
+    return " ".join(place.split()) if place.strip() else w(N_("not recorded"))
+
+
+def certificate_rows(w: Words, cert: Certificate) -> list[tuple[str, str]]:
+    """The certificate's facts as (label, value) rows, in the order the profile shows them."""
+    att, shows = cert.attendance, set(cert.profile.shows)
+    rows: list[tuple[str, str]] = []
+    if Shows.DATE in shows:
+        rows.append((w(N_("Date")), w.date(att.started)))
+    if Shows.TIMES in shows:
+        rows.append((w(N_("Time")), w.span(att.started, att.ended)))
+    if Shows.DURATION in shows:
+        value = w.minutes(att.minutes)
+        if att.break_minutes >= 1:
+            value += " " + w(N_("(breaks of {breaks} not counted)")).format(
+                breaks=w.minutes(att.break_minutes)
+            )
+        rows.append((w(N_("Duration")), value))
+    if Shows.PLACE in shows:
+        rows.append((w(N_("Place")), place_text(w, att.place, att.online)))
+    if Shows.METHODS in shows:
+        rows.append((w(N_("Method(s)")), ", ".join(cert.methods) or "–"))
+    if Shows.GROUP in shows:
+        rows.append((w(N_("Group")), att.group))
+    if Shows.FACILITATOR in shows:
+        rows.append((w(N_("Facilitator")), att.facilitator.name))
+    if Shows.CONFIDENTIALITY in shows:
+        agreed = w(N_("agreed by everyone present")) if att.confidentiality else w(N_("not agreed"))
+        rows.append((w(N_("Confidentiality")), agreed))
+    counts_for = cert.profile.name.get(cert.lang)
+    if cert.profile.has_requirement or cert.profile.group_min or cert.profile.sitting_min_minutes:
+        counts_for += f" ({requirement_text(cert.profile, cert.lang)})"
+    rows.append((w(N_("Counts for")), counts_for))
+    return rows

@@ -1,0 +1,1 @@
+"""Where meetings live: the SQLite file, its schema and migrations, leases, export and import."""

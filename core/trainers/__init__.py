@@ -1,0 +1,1 @@
+"""What trainers use: methods compared side by side, the advisor, and demo meetings."""
