@@ -7,7 +7,7 @@ RSS. The baseline is a bare Textual app with a Header, an OptionList of the same
 Targets (DESIGN.md, Benchmarks): time ratio 1.2 or less, at most 10 MiB more peak RSS.
 
 The target is measured on a usual start: home paints from the catalog an earlier start saved
-(tui/catalog.py). A cold start, without that catalog (the first start after installing,
+(tui/app/catalog.py). A cold start, without that catalog (the first start after installing,
 upgrading or changing methods), loads every method before the first paint; it is measured
 too, against the same baseline, and printed for information.
 
@@ -32,8 +32,8 @@ TARGET_EXTRA_MIB = 10.0
 
 APP = r"""
 import resource, sys, time
-from intervisie.tui.app import IntervisieApp
-from intervisie.tui.screens.home import HomeScreen
+from intervisie.tui.app.facilitator import IntervisieApp
+from intervisie.tui.app.screens.home import HomeScreen
 
 mounted = HomeScreen.on_mount
 
@@ -78,8 +78,8 @@ def entries(env: dict[str, str]) -> list[str]:
     code = (
         "import json\n"
         "from intervisie.core.plugins.loading import load_registry\n"
-        "from intervisie.tui.catalog import catalog_of\n"
-        "from intervisie.tui.screens.home import HomeScreen\n"
+        "from intervisie.tui.app.catalog import catalog_of\n"
+        "from intervisie.tui.app.screens.home import HomeScreen\n"
         "cards = catalog_of(load_registry(), 'en').cards\n"
         "print(json.dumps([HomeScreen.method_line(None, card).plain for card in cards]))\n"
     )

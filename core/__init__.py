@@ -6,7 +6,7 @@ Pure Python: no Textual, no click. A method author imports only from here::
 
 The names below load when first used (PEP 562), so that a module that needs only
 `intervisie.core.i18n` or `intervisie.core.settings` does not import the model, attrs and
-pluggy with it: home's first paint needs none of them (tui/catalog.py).
+pluggy with it: home's first paint needs none of them (tui/app/catalog.py).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from pathlib import Path
 APP = "intervisie"
 
 # Dataclasses, not attrs: the settings are read before home's first paint, which otherwise
-# needs no attrs class when its methods come from the home catalog (tui/catalog.py).
+# needs no attrs class when its methods come from the home catalog (tui/app/catalog.py).
 
 
 @dataclasses.dataclass

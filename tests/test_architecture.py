@@ -39,7 +39,7 @@ def assert_runs_clean(code: str) -> None:
     "code",
     [
         "import intervisie.core, intervisie.core.plugins.loading, intervisie.core.method.converter",
-        "from intervisie.tui.cli import main",
+        "from intervisie.tui.cli.main import main",
     ],
 )
 def test_core_and_cli_do_not_import_textual(code: str) -> None:
@@ -50,7 +50,7 @@ def test_core_and_cli_do_not_import_textual(code: str) -> None:
 
 def test_listing_commands_do_not_import_textual() -> None:
     code = (
-        "import sys\nfrom intervisie.tui.cli import main\n"
+        "import sys\nfrom intervisie.tui.cli.main import main\n"
         "for args in (['methods', 'list', '--json'], ['plugins'], ['methods', 'show', 'x'],"
         " ['--help']):\n"
         "    try:\n        main(args, standalone_mode=False)\n"

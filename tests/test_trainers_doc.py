@@ -6,8 +6,8 @@ from pathlib import Path
 
 from intervisie.core.method.model import CaseKind
 from intervisie.core.trainers.compare import OWNER_SYMBOLS
-from intervisie.tui.commands.advise import advise
-from intervisie.tui.commands.compare import compare
+from intervisie.tui.cli.commands.advise import advise
+from intervisie.tui.cli.commands.compare import compare
 
 GUIDE = (Path(__file__).resolve().parents[1] / "docs" / "trainers.md").read_text(encoding="utf-8")
 

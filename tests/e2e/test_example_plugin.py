@@ -164,8 +164,6 @@ def test_plugins_reports_the_example_without_errors_or_warnings(venv: Venv) -> N
 
 
 def test_the_demo_runs_the_plugin_method_headless(venv: Venv) -> None:
-    if not (ROOT / "tui" / "commands" / "demo.py").exists():
-        pytest.skip("the demo command has not landed yet")
     result = venv.intervisie("demo", "balint", "--headless", "--no-save")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "balint" in result.stdout and "not stored" in result.stdout

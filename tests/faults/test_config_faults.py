@@ -78,7 +78,7 @@ def test_an_unreadable_settings_file_does_not_stop_the_program(
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(pathlib.Path, "read_bytes", refuse)
-    from intervisie.tui.cli import main
+    from intervisie.tui.cli.main import main
 
     result = CliRunner().invoke(main, ["sessions", "list"])
     assert result.exception is None or isinstance(result.exception, SystemExit)

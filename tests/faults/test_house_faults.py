@@ -197,7 +197,7 @@ def listed(result) -> set[str]:
 
 def invoke(*args: str, **env: str):
     """The real command line, in-process (click's runner): fast enough for a long table."""
-    from intervisie.tui.cli import main
+    from intervisie.tui.cli.main import main
 
     result = CliRunner(env=env).invoke(main, list(args))
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(

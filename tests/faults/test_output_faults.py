@@ -25,7 +25,7 @@ COMMANDS = {
 
 
 def invoke(*args: str):
-    from intervisie.tui.cli import main
+    from intervisie.tui.cli.main import main
 
     result = CliRunner().invoke(main, list(args))
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(

@@ -137,7 +137,7 @@ def test_folders_made_on_the_way_to_the_data_folder_are_private(cli, tmp_path: P
 
 
 def invoke(*args: str) -> str:
-    from intervisie.tui.cli import main
+    from intervisie.tui.cli.main import main
 
     result = CliRunner().invoke(main, list(args))
     assert result.exit_code == 0, (args, result.output, result.exception)
@@ -285,7 +285,7 @@ def drive_the_app(secrets: list[str]) -> None:
     import asyncio
 
     from intervisie.core.meeting.clock import FakeClock
-    from intervisie.tui.app import IntervisieApp
+    from intervisie.tui.app.facilitator import IntervisieApp
 
     async def run() -> None:
         app = IntervisieApp(clock=FakeClock(START))
@@ -333,8 +333,8 @@ def test_textual_debug_log_gets_no_case_text(
 CRASH = """
 import asyncio
 from textual.widgets import Input, OptionList, Select, SelectionList
-from intervisie.tui.app import IntervisieApp
-from intervisie.tui.screens.runner import RunnerScreen
+from intervisie.tui.app.facilitator import IntervisieApp
+from intervisie.tui.app.screens.runner import RunnerScreen
 
 secret = {secret!r}
 original = RunnerScreen.on_input_submitted

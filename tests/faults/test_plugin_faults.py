@@ -345,8 +345,8 @@ def test_the_app_starts_with_a_broken_plugin_and_file_and_names_them(
 
     from textual.widgets import OptionList
 
-    from intervisie.tui.app import IntervisieApp
-    from intervisie.tui.widgets.details import TextBlock
+    from intervisie.tui.app.facilitator import IntervisieApp
+    from intervisie.tui.app.widgets.details import TextBlock
 
     install(plugin_dist, "import-exit", "import sys\nsys.exit(3)\n")
     folder = tmp_path / "house"

@@ -284,9 +284,9 @@ async def add(app, pilot, text: str) -> None:
 def test_the_terminal_shrunk_to_40x12_and_back_keeps_the_meeting() -> None:
     import asyncio
 
-    from intervisie.tui.app import IntervisieApp
-    from intervisie.tui.screens.home import HomeScreen
-    from intervisie.tui.screens.runner import RunnerScreen
+    from intervisie.tui.app.facilitator import IntervisieApp
+    from intervisie.tui.app.screens.home import HomeScreen
+    from intervisie.tui.app.screens.runner import RunnerScreen
 
     async def run() -> None:
         app = IntervisieApp(clock=FakeClock(START))
@@ -367,7 +367,7 @@ APP_FACILITATOR = textwrap.dedent(
     import asyncio, sys
     sys.path.insert(0, FAULTS_DIR)
     from app_driving import open_incident_meeting
-    from intervisie.tui.app import IntervisieApp
+    from intervisie.tui.app.facilitator import IntervisieApp
 
     async def main():
         app = IntervisieApp()
@@ -400,7 +400,7 @@ def test_the_app_killed_mid_meeting_resumes_with_everything_it_showed(
     """The real app (headless, in its own process) takes entries, is killed, and resumes."""
     import asyncio
 
-    from intervisie.tui.app import IntervisieApp
+    from intervisie.tui.app.facilitator import IntervisieApp
 
     child = subprocess.Popen(
         [sys.executable, "-c", APP_FACILITATOR.replace("FAULTS_DIR", repr(str(FAULTS_DIR)))],
@@ -448,8 +448,8 @@ def test_the_app_takes_emoji_right_to_left_and_very_long_names() -> None:
 
     from textual.widgets import Input, OptionList, Select, SelectionList
 
-    from intervisie.tui.app import IntervisieApp
-    from intervisie.tui.screens.runner import RunnerScreen
+    from intervisie.tui.app.facilitator import IntervisieApp
+    from intervisie.tui.app.screens.runner import RunnerScreen
 
     long_name = "Maximiliaan" + "a" * 9_989
     members = ["Anna 🌷", NAMES["yusuf"], NAMES["noa"], long_name, "Eva"]
@@ -496,7 +496,7 @@ def test_purge_killed_part_way_leaves_the_meeting_whole_or_purged(
     from click.testing import CliRunner
 
     from intervisie.core.meeting.events import PURGED
-    from intervisie.tui.cli import main
+    from intervisie.tui.cli.main import main
 
     runner = CliRunner()
     ids = [

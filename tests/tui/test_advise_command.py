@@ -6,7 +6,7 @@ import json
 
 from click.testing import CliRunner
 
-from intervisie.tui.cli import main
+from intervisie.tui.cli.main import main
 
 
 def run(*args: str, input: str | None = None):

@@ -20,9 +20,9 @@ from intervisie.core import (
     hookimpl,
 )
 from intervisie.core.plugins.loading import load_registry
-from intervisie.tui.app import IntervisieApp
-from intervisie.tui.screens.advisor import AdvisorScreen
-from intervisie.tui.screens.compare import CompareScreen
+from intervisie.tui.app.facilitator import IntervisieApp
+from intervisie.tui.app.screens.advisor import AdvisorScreen
+from intervisie.tui.app.screens.compare import CompareScreen
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pilots import pilot

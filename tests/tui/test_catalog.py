@@ -15,14 +15,14 @@ from textual.widgets import OptionList
 
 from intervisie.core.plugins.loading import load_registry
 from intervisie.core.settings import data_dir
-from intervisie.tui.app import IntervisieApp
-from intervisie.tui.catalog import (
+from intervisie.tui.app.catalog import (
     catalog_of,
     catalog_path,
     environment_key,
     read_catalog,
     write_catalog,
 )
+from intervisie.tui.app.facilitator import IntervisieApp
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pilots import pilot
@@ -30,8 +30,8 @@ from pilots import pilot
 FIRST_PAINT = textwrap.dedent(
     """
     import json, sys
-    from intervisie.tui.app import IntervisieApp
-    from intervisie.tui.screens.home import HomeScreen
+    from intervisie.tui.app.facilitator import IntervisieApp
+    from intervisie.tui.app.screens.home import HomeScreen
 
     mounted = HomeScreen.on_mount
 

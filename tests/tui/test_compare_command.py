@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from intervisie.core.plugins.loading import load_registry
 from intervisie.core.trainers.compare import OWNER_SYMBOLS
-from intervisie.tui.cli import main
+from intervisie.tui.cli.main import main
 
 BUILTINS = [m.method.id for m in load_registry(house=False).methods.values()]
 
@@ -156,7 +156,7 @@ def test_unknown_and_too_few_methods_are_clear_errors() -> None:
 
 def test_compare_and_advise_do_not_import_textual() -> None:
     code = (
-        "import sys\nfrom intervisie.tui.cli import main\n"
+        "import sys\nfrom intervisie.tui.cli.main import main\n"
         "for args in (['methods', 'compare', 'incident', 'roddel'],"
         " ['methods', 'advise', '--no-interactive', '--json']):\n"
         "    try:\n        main(args, standalone_mode=False)\n"

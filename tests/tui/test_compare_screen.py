@@ -26,9 +26,9 @@ from intervisie.core import (
 )
 from intervisie.core.plugins.loading import load_registry
 from intervisie.core.trainers.compare import OWNER_SYMBOLS
-from intervisie.tui.app import IntervisieApp
-from intervisie.tui.screens.compare import CompareScreen
-from intervisie.tui.widgets.method_bar import MethodBar, MinuteRuler, OwnerLegend
+from intervisie.tui.app.facilitator import IntervisieApp
+from intervisie.tui.app.screens.compare import CompareScreen
+from intervisie.tui.app.widgets.method_bar import MethodBar, MinuteRuler, OwnerLegend
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pilots import pilot

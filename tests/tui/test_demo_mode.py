@@ -17,9 +17,9 @@ from intervisie.core.method.model import ContributionKind
 from intervisie.core.plugins.loading import load_registry
 from intervisie.core.store.database import Store
 from intervisie.core.trainers.demo import DEMO_START
-from intervisie.tui.app import IntervisieApp
-from intervisie.tui.demo_driver import DemoClock, DemoLink, DemoPlayer
-from intervisie.tui.screens.demo import DemoBanner, DemoSaveScreen, DemoSpeedScreen, start_demo
+from intervisie.tui.app.demo_player import DemoClock, DemoLink, DemoPlayer
+from intervisie.tui.app.facilitator import IntervisieApp
+from intervisie.tui.app.screens.demo import DemoBanner, DemoSaveScreen, DemoSpeedScreen, start_demo
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pilots import pilot

@@ -8,11 +8,11 @@ from pathlib import Path
 from textual.widgets import Input, OptionList, Static
 
 from intervisie.core import i18n
-from intervisie.tui.app import IntervisieApp
-from intervisie.tui.screens.help import HelpScreen
-from intervisie.tui.screens.home import HomeScreen
-from intervisie.tui.widgets.details import TextBlock
-from intervisie.tui.widgets.keybar import KeyBar
+from intervisie.tui.app.facilitator import IntervisieApp
+from intervisie.tui.app.screens.help import HelpScreen
+from intervisie.tui.app.screens.home import HomeScreen
+from intervisie.tui.app.widgets.details import TextBlock
+from intervisie.tui.app.widgets.keybar import KeyBar
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pilots import pilot, terminal_text

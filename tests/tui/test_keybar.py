@@ -6,7 +6,7 @@ import asyncio
 
 from textual.app import App, ComposeResult
 
-from intervisie.tui.widgets.keybar import KeyBar
+from intervisie.tui.app.widgets.keybar import KeyBar
 
 
 class ManyKeys(App[None]):

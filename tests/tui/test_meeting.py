@@ -15,13 +15,13 @@ from pathlib import Path
 from textual.widgets import Digits, Input, OptionList, Select, SelectionList, Static
 
 from intervisie.core.meeting.clock import FakeClock
-from intervisie.tui.app import IntervisieApp
-from intervisie.tui.screens.confirm import ConfirmScreen
-from intervisie.tui.screens.home import HomeScreen
-from intervisie.tui.screens.runner import RunnerScreen
-from intervisie.tui.screens.setup import SetupScreen
-from intervisie.tui.screens.steps import ClosingScreen, IntakeScreen
-from intervisie.tui.screens.summary import SummaryScreen
+from intervisie.tui.app.facilitator import IntervisieApp
+from intervisie.tui.app.screens.confirm import ConfirmScreen
+from intervisie.tui.app.screens.home import HomeScreen
+from intervisie.tui.app.screens.runner import RunnerScreen
+from intervisie.tui.app.screens.setup import SetupScreen
+from intervisie.tui.app.screens.steps import ClosingScreen, IntakeScreen
+from intervisie.tui.app.screens.summary import SummaryScreen
 
 MEMBERS = "Sanne, Pieter, Aylin, Joost, Eva, Mo"
 SIZE = (80, 24)
@@ -320,7 +320,7 @@ async def test_quit_mid_meeting_asks_then_leaves_it_paused_and_language_switches
 
 def test_a_text_missing_in_this_language_is_marked() -> None:
     from intervisie.core.method.model import Text
-    from intervisie.tui.widgets.labels import text
+    from intervisie.tui.app.widgets.labels import text
 
     assert text(Text.of(nl="Alleen Nederlands"), "en") == "Alleen Nederlands [nl]"
     assert text(Text.of(nl="Beide", en="Both"), "en") == "Both"

@@ -16,7 +16,7 @@ from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.engine import DomainError
 from intervisie.core.method.model import ContributionKind
 from intervisie.core.store.joincodes import MAX_ATTEMPTS
-from intervisie.tui.online import JoinCodesScreen, OnlineFacilitatorApp
+from intervisie.tui.app.served import JoinCodesScreen, OnlineFacilitatorApp
 from intervisie.tui.participant.app import ParticipantApp
 from intervisie.tui.participant.codes import CodeScreen, LockedScreen, MessageScreen
 from intervisie.tui.participant.meeting import MeetingScreen

@@ -12,8 +12,8 @@ from intervisie.core.method.converter import structure
 from intervisie.core.method.model import Method
 from intervisie.core.plugins.hookspecs import hookimpl
 from intervisie.core.plugins.loading import load_registry
-from intervisie.tui.app import IntervisieApp
-from intervisie.tui.widgets.details import TextBlock
+from intervisie.tui.app.facilitator import IntervisieApp
+from intervisie.tui.app.widgets.details import TextBlock
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pilots import terminal_text

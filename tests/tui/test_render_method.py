@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from intervisie.core.plugins.loading import load_registry
-from intervisie.tui.render_method import render_method
+from intervisie.tui.cli.render_method import render_method
 
 BUILTINS = ("incident", "roddel", "denkhoeden", "krachtenveld")
 

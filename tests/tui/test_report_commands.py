@@ -184,7 +184,7 @@ def test_hours_add_up_across_meetings_and_years_without_demos(cli, isolated_env)
 
 def test_report_commands_do_not_import_textual(isolated_env) -> None:
     code = (
-        "import sys\nfrom intervisie.tui.cli import main\n"
+        "import sys\nfrom intervisie.tui.cli.main import main\n"
         "for args in (['hours'], ['report', 'x'], ['certificate', 'x']):\n"
         "    try:\n        main(args, standalone_mode=False)\n"
         "    except SystemExit:\n        pass\n"

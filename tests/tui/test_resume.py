@@ -9,9 +9,9 @@ from collections.abc import Awaitable, Callable
 from textual.widgets import Input, OptionList, Select, SelectionList
 
 from intervisie.core.meeting.clock import FakeClock
-from intervisie.tui.app import IntervisieApp
-from intervisie.tui.screens.home import HomeScreen
-from intervisie.tui.screens.runner import RunnerScreen
+from intervisie.tui.app.facilitator import IntervisieApp
+from intervisie.tui.app.screens.home import HomeScreen
+from intervisie.tui.app.screens.runner import RunnerScreen
 
 
 def pilot_test(test: Callable[[], Awaitable[None]]) -> Callable[[], None]:

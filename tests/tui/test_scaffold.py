@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from intervisie.core.method.house import load_method_file
 from intervisie.core.testing import method_problems
-from intervisie.tui.cli import main
+from intervisie.tui.cli.main import main
 
 RUFF = Path(sys.executable).parent / "ruff"
 FILES = {
@@ -188,7 +188,7 @@ def test_the_toml_validates_strictly_and_loads_as_a_house_method(tmp_path: Path,
 
 def test_the_scaffold_speaks_dutch_and_loads_no_textual(tmp_path: Path) -> None:
     code = (
-        "import sys\nfrom intervisie.tui.cli import main\n"
+        "import sys\nfrom intervisie.tui.cli.main import main\n"
         f"main(['method', 'new', 'peer-review', '--dir', {str(tmp_path)!r}, '--lang', 'nl'],"
         " standalone_mode=False)\n"
         "assert 'textual' not in sys.modules, 'textual imported'\n"

@@ -6,8 +6,8 @@ import importlib.util
 
 from click.testing import CliRunner
 
-from intervisie.tui.cli import main
-from intervisie.tui.commands import serve as serve_module
+from intervisie.tui.cli.commands import serve as serve_module
+from intervisie.tui.cli.main import main
 
 
 def test_without_textual_serve_it_says_how_to_install_it(monkeypatch, tmp_path):

@@ -153,7 +153,7 @@ def test_store_commands_do_not_import_textual(data: Path) -> None:
 
     meeting = make_meeting(data)
     code = (
-        "import sys\nfrom intervisie.tui.cli import main\n"
+        "import sys\nfrom intervisie.tui.cli.main import main\n"
         f"for args in (['sessions', 'list'], ['sessions', 'show', {meeting!r}, '--json'],"
         " ['resume'], ['demo', 'incident', '--headless', '--no-save']):\n"
         "    try:\n        main(args, standalone_mode=False)\n"

@@ -12,7 +12,7 @@ from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.clock import FakeClock
 from intervisie.core.meeting.model import Group, Member
 from intervisie.core.method.model import ContributionKind, MeetingStep
-from intervisie.tui.app import IntervisieApp
+from intervisie.tui.app.facilitator import IntervisieApp
 
 K = ContributionKind
 GROUP = Group(

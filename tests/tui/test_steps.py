@@ -12,9 +12,9 @@ from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.clock import FakeClock
 from intervisie.core.meeting.model import Group, Member
 from intervisie.core.method.model import ContributionKind, MeetingStep
-from intervisie.tui.app import IntervisieApp
-from intervisie.tui.screens.runner import RunnerScreen
-from intervisie.tui.screens.steps import ClosingScreen, IntakeScreen, RevisitScreen
+from intervisie.tui.app.facilitator import IntervisieApp
+from intervisie.tui.app.screens.runner import RunnerScreen
+from intervisie.tui.app.screens.steps import ClosingScreen, IntakeScreen, RevisitScreen
 
 GROUP = Group(
     "g1",

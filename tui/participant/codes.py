@@ -16,8 +16,8 @@ from textual.widgets import Input
 
 from intervisie.core.i18n import _
 from intervisie.core.store.joincodes import Admission, CodeRefused
+from intervisie.tui.app.widgets.plain import Static
 from intervisie.tui.participant.session import Gate, Locked
-from intervisie.tui.widgets.plain import Static
 
 
 class CodeScreen(Screen[Admission]):

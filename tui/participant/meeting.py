@@ -15,10 +15,10 @@ from textual.widgets import Input
 from intervisie.core.i18n import _, current_language
 from intervisie.core.meeting.engine import DomainError
 from intervisie.core.store.file import StoreError
+from intervisie.tui.app.widgets.plain import Static
 from intervisie.tui.participant.session import ParticipantSession
 from intervisie.tui.participant.view import BadInput, CaptureSpec, command_for, participant_view
 from intervisie.tui.participant.writer import MAX_TEXT, LimitExceeded
-from intervisie.tui.widgets.plain import Static
 
 
 class MeetingScreen(Screen[None]):

@@ -28,7 +28,7 @@ from intervisie.core.meeting.model import (
     view_contributions,
 )
 from intervisie.core.method.model import ContributionKind, MeetingStep, OwnerPosition, PhaseKind
-from intervisie.tui.widgets.labels import owner_long, text
+from intervisie.tui.app.widgets.labels import owner_long, text
 
 K = ContributionKind
 _NUMBERS = re.compile(r"^\s*((?:\d+\s+)*\d+)(?:\s+(.*))?$", re.S)

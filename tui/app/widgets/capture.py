@@ -1,0 +1,557 @@
+"""Capture widgets, one per phase kind: a list of what was captured and one input line.
+
+The widgets only turn a typed line into an engine command and render the state; the engine
+decides whether it is allowed. Conventions, the same in every widget (shown as a hint):
+
+- `Name: text` puts a contribution in a present member's name (first names will do);
+  without it, the current speaker's turn decides, else the facilitator.
+- Numbers first where something is picked or scored: `2` votes for case 2, `2 5 4 3` scores
+  case 2 with EGT 5-4-3, `3 4` rates force 3 with a 4, `4 5 good pace` evaluates.
+- `! text` is a take-away for the case owner (presentation, discussion, evaluation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from attrs import frozen
+from rich.text import Text as RichText
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Input
+
+from intervisie.core.i18n import N_, _
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.engine import DomainError, tally
+from intervisie.core.meeting.model import (
+    FACILITATOR,
+    Contribution,
+    PhaseRun,
+    Round,
+    view_contributions,
+)
+from intervisie.core.meeting.questions import QuestionWarning, question_warnings
+from intervisie.core.method.model import ContributionKind, MeetingStep, PhaseKind
+from intervisie.tui.app.screens.link import MeetingLink
+from intervisie.tui.app.widgets.forces import Force, ForceField
+from intervisie.tui.app.widgets.labels import kind_title, text
+from intervisie.tui.app.widgets.plain import Static
+
+K = ContributionKind
+
+WARNING_LABEL = {
+    QuestionWarning.CLOSED: N_("closed"),
+    QuestionWarning.SUGGESTIVE: N_("suggestive"),
+    QuestionWarning.INTERPRETING: N_("interpreting"),
+    QuestionWarning.WHY: N_("why-question"),
+}
+
+_NUMBERS = re.compile(r"^\s*((?:\d+\s*)+)(.*)$")
+
+
+@frozen
+class Context:
+    """What a capture widget renders and where its contributions go."""
+
+    link: MeetingLink
+    lang: str
+    round: Round | None = None
+    run: PhaseRun | None = None
+    step: MeetingStep | None = None
+
+    @property
+    def round_id(self) -> str | None:
+        return self.round.id if self.round is not None else None
+
+    @property
+    def phase_id(self) -> str | None:
+        return self.run.id if self.run is not None else None
+
+    def contributions(self) -> tuple[Contribution, ...]:
+        state = self.link.state
+        if self.step is not None:
+            return state.contributions_in(step=self.step)
+        return state.contributions_in(self.round_id, self.phase_id)
+
+    def speaker(self) -> str | None:
+        return self.run.current_speaker if self.run is not None else None
+
+
+def split_author(raw: str, link: MeetingLink) -> tuple[str | None, str]:
+    """`Aylin: text` -> (Aylin's id, "text") when Aylin is present; else (None, raw)."""
+    head, sep, rest = raw.partition(":")
+    if sep and 0 < len(head.split()) <= 3:
+        member = link.member_by_name(head)
+        if member is not None:
+            return member, rest.strip()
+    return None, raw.strip()
+
+
+def split_numbers(raw: str) -> tuple[list[int], str]:
+    """`2 5 4 good` -> ([2, 5, 4], "good")."""
+    match = _NUMBERS.match(raw)
+    if not match:
+        return [], raw.strip()
+    return [int(n) for n in match.group(1).split()], match.group(2).strip()
+
+
+class CaptureError(ValueError):
+    """A typed line the widget cannot make into a command; the message says what to type."""
+
+
+class Capture(Vertical):
+    """Base: items above, hint and input below."""
+
+    KIND: PhaseKind | None = None
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.context: Context | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="capture-list", can_focus=False):
+            yield self.list_widget()
+        yield Static(id="capture-hint", classes="capture-hint")
+        yield Input(id="capture-input", classes="capture-input")
+
+    def list_widget(self) -> Widget:
+        """What stands above the hint: the captured items (the force field overrides it)."""
+        return Static(id="capture-items")
+
+    def show(self, context: Context) -> None:
+        self.context = context
+        self.border_title = self.title()
+        self.show_list(context)
+        self.query_one("#capture-hint", Static).update(RichText(self.hint(context), style="dim"))
+        self.query_one(".capture-input", Input).placeholder = "> " + self.placeholder(context)
+
+    def show_list(self, context: Context) -> None:
+        self.query_one("#capture-items", Static).update(self.items(context))
+        self.query_one(".capture-list", VerticalScroll).scroll_end(animate=False)
+
+    # -- to override --------------------------------------------------------------------
+
+    def title(self) -> str:
+        return kind_title(self.KIND) if self.KIND is not None else ""
+
+    def items(self, context: Context) -> RichText:
+        return self.lines(context, context.contributions())
+
+    def hint(self, context: Context) -> str:
+        return _("Name: text puts it in a member's name · ! text is a take-away")
+
+    def placeholder(self, context: Context) -> str:
+        return _("type here, Enter adds")
+
+    def command(self, raw: str, context: Context) -> cmd.Command:
+        author, body = split_author(raw, context.link)
+        if body.startswith("!"):
+            owner = context.round.owner if context.round is not None else None
+            return self.contribute(context, author or owner or FACILITATOR, K.TAKEAWAY, body[1:])
+        kind = K.REMARK if author is not None and self.accepts(context, K.REMARK) else K.NOTE
+        return self.contribute(context, author or context.speaker() or FACILITATOR, kind, body)
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def accepts(self, context: Context, kind: ContributionKind) -> bool:
+        return context.run is not None and kind in context.run.phase.accepts()
+
+    def contribute(
+        self, context: Context, author: str, kind: ContributionKind, body: str, **fields
+    ) -> cmd.Command:
+        return cmd.AddContribution(
+            author=author, kind=kind, text=body.strip(), step=context.step, **fields
+        )
+
+    def lines(self, context: Context, contributions: Sequence[Contribution]) -> RichText:
+        out = RichText()
+        if not contributions:
+            out.append(_("Nothing captured yet."), style="dim italic")
+            return out
+        width = max((len(context.link.name(c.author)) for c in contributions), default=0)
+        for i, c in enumerate(contributions, 1):
+            if i > 1:
+                out.append("\n")
+            out.append(f"{i:>2} ", style="dim")
+            out.append(context.link.name(c.author).ljust(min(width, 14))[:14], style="bold")
+            out.append("  ")
+            if c.kind is K.TAKEAWAY:
+                out.append("! " + _("take-away") + ": ", style="bold")
+            out.append(c.text)
+            self.decorate(out, c)
+        return out
+
+    def decorate(self, out: RichText, contribution: Contribution) -> None:
+        """Extra marks after a line (question warnings)."""
+
+
+class NotesCapture(Capture):
+    KIND = PhaseKind.PRESENTATION
+
+
+class DiscussionCapture(Capture):
+    KIND = PhaseKind.DISCUSSION
+
+
+class RoundCapture(Capture):
+    KIND = PhaseKind.ROUND
+
+    def hint(self, context: Context) -> str:
+        speaker = context.speaker()
+        if speaker is not None:
+            return _("Enter adds for {name} · t next turn · Name: text for someone else").format(
+                name=context.link.name(speaker)
+            )
+        return _("Name: text puts it in a member's name · ! text is a take-away")
+
+    def command(self, raw: str, context: Context) -> cmd.Command:
+        author, body = split_author(raw, context.link)
+        if body.startswith("!"):
+            owner = context.round.owner if context.round is not None else None
+            return self.contribute(context, author or owner or FACILITATOR, K.TAKEAWAY, body[1:])
+        return self.contribute(context, author or context.speaker() or FACILITATOR, K.REMARK, body)
+
+
+class QuestionsCapture(Capture):
+    KIND = PhaseKind.QUESTIONS
+
+    def hint(self, context: Context) -> str:
+        return _("Name: question · ⚠ marks questions that look closed or suggestive")
+
+    def placeholder(self, context: Context) -> str:
+        return _("Name: question")
+
+    def command(self, raw: str, context: Context) -> cmd.Command:
+        author, body = split_author(raw, context.link)
+        return self.contribute(context, author or FACILITATOR, K.QUESTION, body)
+
+    def decorate(self, out: RichText, contribution: Contribution) -> None:
+        if contribution.kind is not K.QUESTION:
+            return
+        warnings = question_warnings(contribution.text)
+        if warnings:
+            labels = ", ".join(_(WARNING_LABEL[w]) for w in warnings)
+            out.append(f"   ⚠ {labels}", style="bold yellow")
+
+
+class WritingCapture(Capture):
+    KIND = PhaseKind.WRITING
+
+    def items(self, context: Context) -> RichText:
+        if context.round is None or context.run is None:
+            return RichText()
+        view = view_contributions(context.link.state, context.round.id, context.run.id)
+        out = self.lines(context, view.visible) if view.visible else RichText()
+        if view.hidden_count:
+            if view.visible:
+                out.append("\n")
+            out.append(
+                "✎ "
+                + _("{count} written, hidden until you reveal them (r)").format(
+                    count=view.hidden_count
+                ),
+                style="bold",
+            )
+        elif not view.visible:
+            out.append(_("Nothing written yet."), style="dim italic")
+        return out
+
+    def hint(self, context: Context) -> str:
+        return _("Name: text · stays hidden until r reveals all of this phase at once")
+
+    def placeholder(self, context: Context) -> str:
+        return _("Name: what you would do")
+
+    def command(self, raw: str, context: Context) -> cmd.Command:
+        author, body = split_author(raw, context.link)
+        if author is None:
+            raise CaptureError(_("Start with the writer's name: 'Aylin: ...'"))
+        return self.contribute(context, author, K.WRITING, body)
+
+
+class IntakeCapture(Capture):
+    KIND = PhaseKind.INTAKE
+
+    def title(self) -> str:
+        return _("Cases")
+
+    def items(self, context: Context) -> RichText:
+        state = context.link.state
+        if context.round is not None:
+            cases = [c for c in state.cases]
+        else:
+            cases = list(state.cases)
+        out = RichText()
+        if not cases:
+            out.append(_("No case named yet."), style="dim italic")
+        for i, case in enumerate(cases, 1):
+            if i > 1:
+                out.append("\n")
+            out.append(f"{i:>2} ", style="dim")
+            out.append(context.link.name(case.owner).ljust(12)[:12], style="bold")
+            out.append("  " + case.title)
+        return out
+
+    def hint(self, context: Context) -> str:
+        speaker = context.speaker()
+        if speaker is not None:
+            return _(
+                "Enter adds {name}'s case · t next turn · Name: title for someone else"
+            ).format(name=context.link.name(speaker))
+        return _("Name: title of the case")
+
+    def placeholder(self, context: Context) -> str:
+        return _("Name: title of the case")
+
+    def command(self, raw: str, context: Context) -> cmd.Command:
+        author, body = split_author(raw, context.link)
+        owner = author or context.speaker()
+        if owner is None:
+            raise CaptureError(_("Start with the owner's name: 'Sanne: ...'"))
+        return cmd.AddCase(owner=owner, title=body)
+
+
+class ChoiceCapture(Capture):
+    """Votes (`2`) or EGT scores (`2 5 4 3`) on the case list; the voter moves on by itself."""
+
+    KIND = PhaseKind.CHOICE
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.egt = False
+
+    def title(self) -> str:
+        return _("Choice: EGT scores") if self.egt else _("Choice: votes")
+
+    def cases(self, context: Context):
+        state = context.link.state
+        done = {r.case_id for r in state.rounds if r.case_id is not None and not r.is_open}
+        return [c for c in state.cases if c.id not in done and c.owner in state.present]
+
+    def next_voter(self, context: Context) -> str | None:
+        state = context.link.state
+        open_cases = {case.id for case in self.cases(context)}
+        made = {
+            c.author
+            for c in context.contributions()
+            if c.kind in (K.VOTE, K.SCORE) and c.target in open_cases
+        }
+        for member in state.present:
+            if member not in made:
+                return member
+        return None
+
+    def items(self, context: Context) -> RichText:
+        cases = self.cases(context)
+        points: dict[str, float] = {}
+        try:
+            _by, points, _tied = tally(context.link.state, context.round_id, context.phase_id)
+        except DomainError:
+            points = {}
+        top = max(points.values(), default=0) or 1
+        room = max(self.size.width - 36, 20)
+        out = RichText()
+        if not cases:
+            out.append(_("No case named yet."), style="dim italic")
+        for i, case in enumerate(cases, 1):
+            if i > 1:
+                out.append("\n")
+            got = points.get(case.id, 0)
+            out.append(f"{i:>2} ", style="bold")
+            out.append(context.link.name(case.owner).ljust(10)[:10], style="bold")
+            title = case.title if len(case.title) <= room else case.title[: room - 1] + "…"
+            out.append("  " + title.ljust(room))
+            out.append("  " + "█" * round(got / top * 8), style="cyan")
+            out.append(f" {got:g}", style="bold")
+        return out
+
+    def hint(self, context: Context) -> str:
+        voter = self.next_voter(context)
+        who = context.link.name(voter) if voter else _("everyone has voted")
+        if self.egt:
+            return _("{who}: case E G T (e.g. 2 5 4 3) · e votes · n decides").format(who=who)
+        return _("{who}: case number · Name: 2 for someone else · e EGT · n decides").format(
+            who=who
+        )
+
+    def placeholder(self, context: Context) -> str:
+        return _("case number") if not self.egt else _("case E G T")
+
+    def command(self, raw: str, context: Context) -> cmd.Command:
+        author, body = split_author(raw, context.link)
+        voter = author or self.next_voter(context)
+        numbers, _rest = split_numbers(body)
+        cases = self.cases(context)
+        if voter is None:
+            raise CaptureError(_("Everyone has voted; 'Name: 2' changes a vote."))
+        if not numbers or not 1 <= numbers[0] <= len(cases):
+            raise CaptureError(_("Type a case number from 1 to {n}.").format(n=len(cases)))
+        case = cases[numbers[0] - 1]
+        if self.egt:
+            if len(numbers) != 4:
+                raise CaptureError(_("Type the case and three scores: 2 5 4 3."))
+            ratings = dict(zip(cmd.EGT_CRITERIA, numbers[1:], strict=True))
+            return cmd.Score(scorer=voter, case_id=case.id, ratings=ratings)
+        return cmd.Vote(voter=voter, case_id=case.id)
+
+
+def round_forces(context: Context) -> tuple[list[tuple[str, str]], list[Force], float]:
+    """The round's forces (numbered), the sides in order, and the top of the rating scale."""
+    state = context.link.state
+    rnd = context.round
+    if rnd is None:
+        return [], [], 5.0
+    sides: list[tuple[str, str]] = []
+    top = 5.0
+    for run in rnd.phases:
+        for side in run.phase.sides:
+            if side.id not in [s for s, _n in sides]:
+                sides.append((side.id, text(side.name, context.lang)))
+        if run.phase.criteria:
+            top = float(run.phase.criteria[0].max)
+    forces = [c for c in state.contributions_in(rnd.id) if c.kind is K.FORCE]
+    ratings = [c for c in state.contributions_in(rnd.id) if c.kind is K.RATING]
+    out = []
+    for i, force in enumerate(forces, 1):
+        values = [
+            next(iter(r.ratings.values())) for r in ratings if r.target == force.id and r.ratings
+        ]
+        mean = sum(values) / len(values) if values else None
+        out.append(Force(i, force.text, force.side or "", mean))
+    return sides, out, top
+
+
+class ForcesCapture(Capture):
+    KIND = PhaseKind.FORCES
+
+    def list_widget(self) -> Widget:
+        return ForceField(id="capture-field")
+
+    def show_list(self, context: Context) -> None:
+        sides, forces, top = round_forces(context)
+        case = context.link.state.case(context.round.case_id) if context.round else None
+        goal = case.title if case is not None else _("GOAL")
+        self.query_one("#capture-field", ForceField).show(sides, forces, goal, top)
+
+    def hint(self, context: Context) -> str:
+        sides = context.run.phase.sides if context.run is not None else ()
+        if len(sides) > 1:
+            return _("Start with 1 or 2 for the side · Name: text for a member")
+        return _("One force a line · Name: text for a member")
+
+    def placeholder(self, context: Context) -> str:
+        return _("a force")
+
+    def command(self, raw: str, context: Context) -> cmd.Command:
+        author, body = split_author(raw, context.link)
+        sides = context.run.phase.sides if context.run is not None else ()
+        if not sides:
+            raise CaptureError(_("This phase has no sides."))
+        side = sides[0].id
+        numbers, rest = split_numbers(body)
+        if len(sides) > 1 and numbers and 1 <= numbers[0] <= len(sides):
+            side, body = sides[numbers[0] - 1].id, rest
+        return self.contribute(context, author or FACILITATOR, K.FORCE, body, side=side)
+
+
+class RatingCapture(ForcesCapture):
+    KIND = PhaseKind.RATING
+
+    def hint(self, context: Context) -> str:
+        criteria = context.run.phase.criteria if context.run is not None else ()
+        names = ", ".join(text(c.name, context.lang) for c in criteria)
+        low = criteria[0].min if criteria else 1
+        high = criteria[0].max if criteria else 5
+        return _("Force number, then {names} ({low}-{high}): 3 4 · Name: 3 4").format(
+            names=names, low=low, high=high
+        )
+
+    def placeholder(self, context: Context) -> str:
+        return _("force and score")
+
+    def command(self, raw: str, context: Context) -> cmd.Command:
+        author, body = split_author(raw, context.link)
+        numbers, _rest = split_numbers(body)
+        criteria = context.run.phase.criteria if context.run is not None else ()
+        if len(numbers) < 2:
+            raise CaptureError(_("Type the force number and a score: 3 4."))
+        state = context.link.state
+        force_items = [c for c in state.contributions_in(context.round_id) if c.kind is K.FORCE]
+        if not 1 <= numbers[0] <= len(force_items):
+            raise CaptureError(_("There is no force {n}.").format(n=numbers[0]))
+        ratings = dict(zip([c.id for c in criteria], numbers[1:], strict=False))
+        return self.contribute(
+            context,
+            author or FACILITATOR,
+            K.RATING,
+            "",
+            ratings=ratings,
+            target=force_items[numbers[0] - 1].id,
+        )
+
+
+class EvaluationCapture(Capture):
+    KIND = PhaseKind.EVALUATION
+
+    def criteria(self, context: Context) -> list[tuple[str, str, int, int]]:
+        if context.run is not None and context.run.phase.criteria:
+            return [
+                (c.id, text(c.name, context.lang), c.min, c.max) for c in context.run.phase.criteria
+            ]
+        return [("meeting", _("meeting"), 0, 10)]
+
+    def items(self, context: Context) -> RichText:
+        contributions = context.contributions()
+        out = self.lines(context, contributions)
+        criteria = self.criteria(context)
+        scored = [c for c in contributions if c.kind is K.EVALUATION and c.ratings]
+        if scored:
+            out.append("\n")
+            parts = []
+            for cid, name, _low, high in criteria:
+                values = [c.ratings[cid] for c in scored if cid in c.ratings]
+                if values:
+                    parts.append(f"{name} {sum(values) / len(values):.1f}/{high}")
+            out.append("Ø " + " · ".join(parts), style="bold")
+        return out
+
+    def decorate(self, out: RichText, contribution: Contribution) -> None:
+        if contribution.ratings:
+            scores = " ".join(str(v) for v in contribution.ratings.values())
+            out.append(f"  [{scores}]", style="cyan")
+
+    def hint(self, context: Context) -> str:
+        names = " ".join(name for _cid, name, _low, _high in self.criteria(context))
+        low, high = self.criteria(context)[0][2:]
+        return _("Name: scores for {names} ({low}-{high}), then a remark · ! take-away").format(
+            names=names, low=low, high=high
+        )
+
+    def placeholder(self, context: Context) -> str:
+        return _("Name: 4 5 remark")
+
+    def command(self, raw: str, context: Context) -> cmd.Command:
+        author, body = split_author(raw, context.link)
+        if body.startswith("!"):
+            owner = context.round.owner if context.round is not None else None
+            return self.contribute(context, author or owner or FACILITATOR, K.TAKEAWAY, body[1:])
+        numbers, rest = split_numbers(body)
+        ids = [cid for cid, *_r in self.criteria(context)]
+        ratings = dict(zip(ids, numbers, strict=False))
+        return self.contribute(context, author or FACILITATOR, K.EVALUATION, rest, ratings=ratings)
+
+
+CAPTURES: dict[PhaseKind, type[Capture]] = {
+    PhaseKind.INTAKE: IntakeCapture,
+    PhaseKind.CHOICE: ChoiceCapture,
+    PhaseKind.PRESENTATION: NotesCapture,
+    PhaseKind.QUESTIONS: QuestionsCapture,
+    PhaseKind.WRITING: WritingCapture,
+    PhaseKind.ROUND: RoundCapture,
+    PhaseKind.DISCUSSION: DiscussionCapture,
+    PhaseKind.FORCES: ForcesCapture,
+    PhaseKind.RATING: RatingCapture,
+    PhaseKind.EVALUATION: EvaluationCapture,
+}

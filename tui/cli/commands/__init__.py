@@ -1,0 +1,1 @@
+"""One module per command (or command group); `tui/cli/main.py` loads them lazily."""

@@ -1,0 +1,276 @@
+"""`intervisie report ID`, `intervisie certificate ID` and `intervisie hours`.
+
+`report` and `certificate` print the document, or with `--output PATH` write it (0600, never
+over an existing file without `--force`) and print the path. Plugins are loaded only when a
+format or rule profile is not one of core's own, so a broken plugin cannot stop a facilitator
+from printing a certificate in Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from intervisie.tui.cli.commands.common import echo_json, fail, json_option, lang_option
+
+if TYPE_CHECKING:
+    from intervisie.core.meeting.model import SessionState
+    from intervisie.core.plugins.loading import Registry
+    from intervisie.core.reports.attendance import Attendance
+    from intervisie.core.reports.exporters import Document, Exporter
+    from intervisie.core.reports.profiles import RuleProfile
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def format_option(f: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        default="md",
+        show_default=True,
+        metavar="FORMAT",
+        help="md, html, or a format a plugin adds.",
+    )(f)
+
+
+def output_options(f: F) -> F:
+    f = click.option("--force", is_flag=True, help="Overwrite an existing file.")(f)
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Write to this file (0600) and print its path; default: print it.",
+    )(f)
+
+
+# -- loading ------------------------------------------------------------------------------
+
+
+def load_meeting(meeting_id: str) -> tuple[str, SessionState, bool]:
+    """The meeting's full id, its replayed state, and whether the store flags it a demo."""
+    from intervisie.core.i18n import _
+    from intervisie.core.meeting.engine import replay
+    from intervisie.tui.cli.commands.common import data_dir
+    from intervisie.tui.cli.commands.sessions import open_store
+
+    with open_store(readonly=True) as store:
+        if store is None:
+            fail(
+                _("no meeting {id}: there is no meeting store in {path} yet").format(
+                    id=meeting_id, path=data_dir()
+                )
+            )
+        full_id = store.resolve(meeting_id)
+        info = store.meeting(full_id)
+        state = replay(store.events(full_id))
+    return full_id, state, info.demo
+
+
+_registry: Registry | None = None
+
+
+def plugin_registry() -> Registry:
+    """Plugins, loaded once and only when asked (a plugin's format or profile)."""
+    global _registry
+    if _registry is None:
+        from intervisie.tui.cli.commands.common import registry
+
+        _registry = registry(house=False)
+    return _registry
+
+
+def exporter_for(name: str, document: Document) -> Exporter:
+    from intervisie.core.reports.exporters import exporters, get_exporter
+
+    registry = None if name in exporters() else plugin_registry()
+    try:
+        return get_exporter(name, document, registry)
+    except KeyError as exc:
+        fail(str(exc.args[0]))
+
+
+def profile_for(profile_id: str) -> RuleProfile:
+    from intervisie.core.reports.profiles import get_profile, rule_profiles
+
+    registry = None if profile_id in rule_profiles() else plugin_registry()
+    try:
+        return get_profile(profile_id, registry)
+    except KeyError as exc:
+        fail(str(exc.args[0]))
+
+
+def default_profile_id() -> str:
+    from intervisie.core.settings import load_settings
+
+    return load_settings().rule_profile or "default"
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+def deliver(content: str | bytes, output: str | None, force: bool) -> None:
+    """Print `content`, or write it to `output` (0600) and print the path."""
+    from intervisie.core.i18n import _
+    from intervisie.core.settings import write_private
+
+    if output is None or output == "-":
+        if isinstance(content, bytes):
+            if sys.stdout.isatty():
+                fail(_("This format is not text: write it to a file with --output PATH."))
+            click.get_binary_stream("stdout").write(content)
+        else:
+            click.echo(content, nl=False)
+        return
+    path = Path(output)
+    try:
+        write_private(path, content, overwrite=force)
+    except FileExistsError:
+        fail(_("{path} already exists; use --force to overwrite it").format(path=path))
+    except OSError as exc:
+        fail(_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc))
+    click.echo(str(path))
+
+
+# -- the commands -------------------------------------------------------------------------
+
+
+@click.command()
+@click.argument("meeting_id")
+@click.option(
+    "--round",
+    "round_number",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Only this round (1 is the first); default: every round.",
+)
+@format_option
+@output_options
+@lang_option
+def report(
+    meeting_id: str, round_number: int | None, fmt: str, output: str | None, force: bool
+) -> None:
+    """The round report for the case owner: the case, the phases as run, every contribution."""
+    from intervisie.core.i18n import current_language
+    from intervisie.core.reports.exporters import Document
+    from intervisie.core.reports.report import ReportError, build_report, render
+
+    exporter = exporter_for(fmt, Document.REPORT)
+    full_id, state, demo = load_meeting(meeting_id)
+    try:
+        doc = build_report(state, full_id, current_language(), round_number, demo=demo)
+        content = render(doc, exporter)
+    except ReportError as exc:
+        fail(str(exc))
+    deliver(content, output, force)
+
+
+@click.command()
+@click.argument("meeting_id")
+@click.option(
+    "--profile",
+    "profile_id",
+    default=None,
+    metavar="PROFILE",
+    help="The rule profile it is for (default: the meeting's own).",
+)
+@click.option(
+    "--member",
+    default=None,
+    metavar="NAME",
+    help="A personal certificate naming only this participant (name or member id).",
+)
+@format_option
+@output_options
+@lang_option
+def certificate(
+    meeting_id: str,
+    profile_id: str | None,
+    member: str | None,
+    fmt: str,
+    output: str | None,
+    force: bool,
+) -> None:
+    """The certificate of attendance: who, when, where, how long; nothing of the cases."""
+    from intervisie.core.i18n import current_language
+    from intervisie.core.reports.exporters import Document
+    from intervisie.core.reports.report import ReportError, build_certificate, render
+
+    exporter = exporter_for(fmt, Document.CERTIFICATE)
+    full_id, state, demo = load_meeting(meeting_id)
+    profile = profile_for(profile_id or state.rule_profile or default_profile_id())
+    try:
+        doc = build_certificate(
+            state, full_id, profile, current_language(), demo=demo, member=member
+        )
+        content = render(doc, exporter)
+    except ReportError as exc:
+        fail(str(exc))
+    deliver(content, output, force)
+
+
+def _attendances(start: date, end: date) -> list[Attendance]:
+    """Every stored meeting that may fall in [start, end], as attendance records."""
+    from datetime import timedelta
+
+    from intervisie.core.meeting.engine import replay
+    from intervisie.core.reports.attendance import NotOpened, attendance_of
+    from intervisie.tui.cli.commands.sessions import open_store
+
+    found = []
+    with open_store(readonly=True) as store:
+        if store is None:
+            return []
+        for info in store.meetings():
+            if info.date:  # a day's margin: the store's date and ours may differ in zone
+                day = date.fromisoformat(info.date)
+                if not start - timedelta(days=1) <= day <= end + timedelta(days=1):
+                    continue
+            try:
+                found.append(attendance_of(replay(store.events(info.id)), info.id, demo=info.demo))
+            except NotOpened:
+                continue
+    return found
+
+
+@click.command()
+@click.option("--year", type=int, default=None, help="A calendar year.")
+@click.option(
+    "--until",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The 12 months up to and including this date (YYYY-MM-DD).",
+)
+@click.option(
+    "--profile",
+    "profile_id",
+    default=None,
+    metavar="PROFILE",
+    help="The rule profile to count against (default: the setting, else default).",
+)
+@json_option
+@lang_option
+def hours(year: int | None, until: datetime | None, profile_id: str | None, as_json: bool) -> None:
+    """Hours and sittings per member in the profile's period, and what is still missing."""
+    from intervisie.core.i18n import _, current_language
+    from intervisie.core.reports.ledger import build_ledger, ledger_to_json, period_window
+
+    if year is not None and until is not None:
+        fail(_("give --year or --until, not both"))
+    profile = profile_for(profile_id or default_profile_id())
+    window = period_window(profile, year=year, until=until.date() if until else None)
+    ledger = build_ledger(
+        _attendances(window.start, window.end), profile, window, lang=current_language()
+    )
+    if as_json:
+        echo_json(ledger_to_json(ledger))
+        return
+    from intervisie.tui.cli.render_hours import render_hours
+
+    click.echo(render_hours(ledger, current_language()))

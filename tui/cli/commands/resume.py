@@ -1,0 +1,127 @@
+"""`intervisie resume [ID]`: reopen a meeting that was not finished.
+
+Until the TUI's runner lands this says which meeting and where it would resume;
+`find_resumable` is what the app calls to pick the meeting (then `LiveMeeting.open`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+from attrs import frozen
+
+from intervisie.tui.cli.commands.common import fail, lang_option
+
+if TYPE_CHECKING:
+    from intervisie.core.meeting.model import SessionState
+    from intervisie.core.store.database import MeetingInfo, Store
+
+
+@frozen
+class Resumable:
+    info: MeetingInfo
+    state: SessionState
+
+    @property
+    def meeting_id(self) -> str:
+        return self.info.id
+
+
+def find_resumable(store: Store, meeting_id: str | None = None) -> Resumable | None:
+    """The meeting to resume: `meeting_id` (or a unique prefix of it), else the latest open
+    meeting that is not a demo. None when there is none; `StoreError` for an unknown id."""
+    from intervisie.core.meeting.engine import replay
+
+    if meeting_id is not None:
+        info = store.meeting(store.resolve(meeting_id))
+    else:
+        candidates = [
+            m for m in store.meetings() if not m.finished and not m.demo and m.event_count
+        ]
+        if not candidates:
+            return None
+        info = candidates[0]
+    return Resumable(info, replay(store.events(info.id)))
+
+
+def where(state: SessionState) -> str:
+    """Where the meeting stands, in words: the round's method and phase, or the step."""
+    from intervisie.core.i18n import _
+
+    rnd = state.round
+    if rnd is not None:
+        return _("round {n}, method {method}, phase {phase}").format(
+            n=len(state.rounds),
+            method=rnd.method.name.get(_lang()),
+            phase=rnd.phase.phase.name.get(_lang()),
+        )
+    if state.step is not None:
+        return _step_names().get(str(state.step), str(state.step))
+    return _("between rounds")
+
+
+def _step_names() -> dict[str, str]:
+    from intervisie.core.i18n import _
+
+    return {
+        "revisit": _("the revisit of the previous meeting's cases"),
+        "intake": _("the case intake"),
+        "choice": _("the choice of a case"),
+        "closing": _("the closing of the meeting"),
+    }
+
+
+def _lang() -> str:
+    from intervisie.core.i18n import current_language
+
+    return current_language()
+
+
+@click.command()
+@click.argument("meeting_id", required=False)
+@click.option(
+    "--print",
+    "only_print",
+    is_flag=True,
+    help="Only say which meeting and phase would be resumed; do not open the app.",
+)
+@lang_option
+@click.pass_context
+def resume(ctx: click.Context, meeting_id: str | None, only_print: bool) -> None:
+    """Reopen an unfinished meeting (the latest, or ID) where it was, paused."""
+    from datetime import UTC, datetime
+
+    from intervisie.core.i18n import _
+    from intervisie.core.store.lease import may_take
+    from intervisie.tui.cli.commands.sessions import open_store
+
+    with open_store(readonly=True) as store:
+        found = find_resumable(store, meeting_id) if store is not None else None
+        if found is None:
+            fail(_("There is no unfinished meeting to resume."))
+        if found.info.finished:
+            fail(
+                _("Meeting {id} is finished; there is nothing to resume.").format(
+                    id=found.meeting_id
+                )
+            )
+    if not only_print:
+        from intervisie.tui.cli.commands.app import open_app
+
+        open_app(ctx, resume_id=found.meeting_id)
+        return
+    group = found.info.group_name or "-"
+    click.echo(
+        _("Would resume meeting {id} ({date}, {group}) at {where}, paused.").format(
+            id=found.meeting_id, date=found.info.date or "-", group=group, where=where(found.state)
+        )
+    )
+    holder = found.info.holder
+    if holder is not None and not may_take(holder, "", datetime.now(UTC)):
+        click.echo(
+            _(
+                "It is open in another facilitator process (pid {pid} on {host}); "
+                "here it would open read-only."
+            ).format(pid=holder.pid, host=holder.host)
+        )

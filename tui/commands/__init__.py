@@ -1,1 +1,0 @@
-"""One module per command (or command group); `tui/cli.py` loads them lazily."""
