@@ -23,7 +23,7 @@ from datetime import datetime
 from attrs import frozen
 
 from intervisie.core.i18n import N_, tr
-from intervisie.core.meeting.engine import CLOSING_RATING_RANGE
+from intervisie.core.meeting.deciding import CLOSING_RATING_RANGE
 from intervisie.core.meeting.model import FACILITATOR, Contribution, Round, SessionState
 from intervisie.core.method.model import ContributionKind, MeetingStep, Phase, PhaseKind
 from intervisie.core.reports.attendance import Attendance, Person, attendance_of

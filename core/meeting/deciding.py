@@ -1,0 +1,944 @@
+"""Deciding: a command checked against the meeting's state becomes the events it causes.
+
+`decide(state, command, now)` returns the events, or raises `DomainError` saying why (and
+nothing changes). No I/O and no reading of the clock: time comes in as `now`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+import attrs
+
+from intervisie.core.i18n import N_, _
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.events import (
+    CaseAdded,
+    CaseChosen,
+    CaseEdited,
+    ContributionAdded,
+    ContributionEdited,
+    ContributionRemoved,
+    Event,
+    Extended,
+    MeetingFinished,
+    MeetingOpened,
+    Paused,
+    PhaseChanged,
+    Recovered,
+    Resumed,
+    Revealed,
+    RoundFinished,
+    RoundStarted,
+    StepStarted,
+    TurnAdvanced,
+)
+from intervisie.core.meeting.fit import Fit, fit_to_time
+from intervisie.core.meeting.model import (
+    FACILITATOR,
+    Case,
+    Contribution,
+    PhaseRun,
+    Round,
+    SessionState,
+    Status,
+)
+from intervisie.core.method.converter import method_document
+from intervisie.core.method.model import (
+    STEP_ACCEPTS,
+    ContributionKind,
+    MeetingStep,
+    Method,
+    OwnerPosition,
+    Phase,
+    PhaseKind,
+    TurnMode,
+)
+
+K = ContributionKind
+MAX_EXTENSION_MINUTES = 240
+MAX_MEETING_MINUTES = 24 * 60
+CLOSING_RATING_RANGE = (0, 10)
+TEXT_KINDS = frozenset({K.QUESTION, K.WRITING, K.REMARK, K.FORCE, K.NOTE, K.TAKEAWAY})
+
+
+KIND_NAMES: Mapping[ContributionKind, str] = {
+    K.QUESTION: N_("question"),
+    K.WRITING: N_("written text"),
+    K.REMARK: N_("remark"),
+    K.FORCE: N_("force"),
+    K.RATING: N_("rating"),
+    K.VOTE: N_("vote"),
+    K.SCORE: N_("score"),
+    K.EVALUATION: N_("evaluation"),
+    K.NOTE: N_("note"),
+    K.TAKEAWAY: N_("take-away"),
+}
+STEP_NAMES: Mapping[MeetingStep, str] = {
+    MeetingStep.REVISIT: N_("revisit"),
+    MeetingStep.INTAKE: N_("intake"),
+    MeetingStep.CHOICE: N_("choice"),
+    MeetingStep.CLOSING: N_("closing"),
+}
+ROLE_NAMES: Mapping[str, str] = {"timekeeper": N_("timekeeper"), "note-taker": N_("note-taker")}
+
+
+class DomainError(ValueError):
+    """A command the meeting cannot take now; the message says why, for the user."""
+
+
+def _fail(message: str, **values: Any) -> DomainError:
+    return DomainError(_(message).format(**values))
+
+
+# =========================================================================================
+# decide: command -> events
+# =========================================================================================
+
+
+def decide(state: SessionState, command: cmd.Command, now: datetime) -> list[Event]:
+    """The events `command` causes in `state` at `now`; `DomainError` if it cannot be done."""
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    handler = _DECIDERS.get(type(command))
+    if handler is None:
+        raise TypeError(f"not a command: {command!r}")
+    if not isinstance(command, cmd.OpenMeeting):
+        _require_open(state)
+    _check_actor(state, command)
+    return handler(state, command, now)
+
+
+def _require_open(state: SessionState) -> None:
+    if state.status is Status.NOT_OPENED:
+        raise _fail(N_("The meeting has not been opened yet."))
+    if state.status is Status.FINISHED:
+        raise _fail(N_("The meeting is finished; nothing can be changed any more."))
+
+
+def _name(state: SessionState, member_id: str) -> str:
+    return state.group.name_of(member_id) if state.group is not None else member_id
+
+
+def _check_actor(state: SessionState, command: cmd.Command) -> None:
+    actor = command.actor
+    if actor == FACILITATOR:
+        return
+    if not isinstance(command, cmd.PARTICIPANT_COMMANDS):
+        raise _fail(N_("Only the facilitator can do that."))
+    if actor not in state.present:
+        raise _fail(N_("{name} is not present at this meeting."), name=_name(state, actor))
+    own = {
+        cmd.RevisitNote: "author",
+        cmd.AddCase: "owner",
+        cmd.Vote: "voter",
+        cmd.Score: "scorer",
+        cmd.AddContribution: "author",
+    }.get(type(command))
+    if own is not None and getattr(command, own) != actor:
+        raise _fail(N_("A participant can only act for themselves."))
+    if isinstance(command, cmd.EditContribution | cmd.RemoveContribution):
+        found = state.contribution(command.contribution_id)
+        if found is not None and found.author != actor:
+            raise _fail(N_("A participant can only change their own contributions."))
+
+
+def _require_present(state: SessionState, member_id: str) -> None:
+    if member_id not in state.present:
+        raise _fail(N_("{name} is not present at this meeting."), name=_name(state, member_id))
+
+
+def _require_author(state: SessionState, author: str) -> None:
+    if author != FACILITATOR:
+        _require_present(state, author)
+
+
+def _require_no_round(state: SessionState) -> None:
+    if state.round is not None:
+        raise _fail(N_("A round is running: finish the round first."))
+
+
+def _require_round(state: SessionState) -> Round:
+    rnd = state.round
+    if rnd is not None:
+        return rnd
+    if state.rounds:
+        raise _fail(N_("The round is finished: start a new round or close the meeting."))
+    raise _fail(N_("No round is running: start a round first."))
+
+
+def _step_events(state: SessionState, step: MeetingStep, now: datetime) -> list[Event]:
+    _require_no_round(state)
+    return [] if state.step is step else [StepStarted(now, step=step)]
+
+
+def _next_id(state: SessionState, key: str, prefix: str, offset: int = 0) -> str:
+    return f"{prefix}{state.next_ids.get(key, 0) + 1 + offset}"
+
+
+def _phase_name(run: PhaseRun) -> str:
+    from intervisie.core.i18n import current_language
+
+    return run.phase.name.get(current_language()) or run.phase.id
+
+
+# -- the meeting --------------------------------------------------------------------------
+
+
+def _open_meeting(state: SessionState, c: cmd.OpenMeeting, now: datetime) -> list[Event]:
+    if state.status is not Status.NOT_OPENED:
+        raise _fail(N_("The meeting is already open."))
+    group = c.group
+    ids = [m.id for m in group.members]
+    if not ids:
+        raise _fail(N_("The group has no members."))
+    if len(set(ids)) != len(ids):
+        raise _fail(N_("Two members of the group have the same id."))
+    if not c.present:
+        raise _fail(N_("Nobody is present: mark the members who are here."))
+    if len(set(c.present)) != len(c.present):
+        raise _fail(N_("A member is marked present twice."))
+    strangers = [m for m in c.present if m not in ids]
+    if strangers:
+        raise _fail(N_("{ids} is not a member of the group."), ids=", ".join(strangers))
+    if not c.facilitator.strip():
+        raise _fail(N_("The meeting needs a facilitator."))
+    for role, who in (("timekeeper", c.timekeeper), ("note-taker", c.note_taker)):
+        if who is not None and who not in c.present:
+            raise _fail(N_("The {role} must be a member who is present."), role=_(ROLE_NAMES[role]))
+    missing = [group.name_of(m) for m in c.present if m not in c.confidentiality]
+    if missing:
+        raise _fail(
+            N_("Everyone present must accept the confidentiality agreement; not yet: {names}."),
+            names=", ".join(missing),
+        )
+    if not 0 < c.minutes_available <= MAX_MEETING_MINUTES:
+        raise _fail(N_("The time available must be between 1 minute and 24 hours."))
+    events: list[Event] = [
+        MeetingOpened(
+            now,
+            actor=c.actor,
+            group=group,
+            present=tuple(c.present),
+            facilitator=c.facilitator,
+            facilitator_participates=c.facilitator_participates,
+            timekeeper=c.timekeeper,
+            note_taker=c.note_taker,
+            observer=c.observer,
+            confidentiality=tuple(m for m in c.present if m in c.confidentiality),
+            minutes_available=c.minutes_available,
+            place=c.place,
+            online=c.online,
+            rule_profile=c.rule_profile,
+            demo=c.demo,
+            revisit=tuple(c.revisit),
+        ),
+        StepStarted(now, step=MeetingStep.REVISIT if c.revisit else MeetingStep.INTAKE),
+    ]
+    # Left-over cases come back only for owners who are here to bring them in.
+    carried = [case for case in c.carried if case.owner in c.present]
+    for i, case in enumerate(carried):
+        new = attrs.evolve(case, id=f"c{i + 1}")
+        events.append(CaseAdded(now, case=new, carried_from=case.id))
+    return events
+
+
+def _start_step(state: SessionState, c: cmd.StartStep, now: datetime) -> list[Event]:
+    _require_no_round(state)
+    if state.step is c.step:
+        raise _fail(N_("The meeting is already at this step."))
+    return [StepStarted(now, actor=c.actor, step=c.step)]
+
+
+def _pause(state: SessionState, c: cmd.Pause, now: datetime) -> list[Event]:
+    if state.paused:
+        raise _fail(N_("The meeting is already paused."))
+    return [Paused(now, actor=c.actor)]
+
+
+def _resume(state: SessionState, c: cmd.Resume, now: datetime) -> list[Event]:
+    if not state.paused:
+        raise _fail(N_("The meeting is not paused."))
+    return [Resumed(now, actor=c.actor)]
+
+
+def _recover(state: SessionState, c: cmd.Recover, now: datetime) -> list[Event]:
+    last = state.last_at
+    if last is None:
+        raise _fail(N_("The meeting has not been opened yet."))
+    at = max(last, c.last_seen) if c.last_seen is not None else last
+    return [Recovered(at, actor=c.actor)]
+
+
+def _finish_meeting(state: SessionState, c: cmd.FinishMeeting, now: datetime) -> list[Event]:
+    _require_no_round(state)
+    return [MeetingFinished(now, actor=c.actor)]
+
+
+# -- cases --------------------------------------------------------------------------------
+
+
+def _revisit_note(state: SessionState, c: cmd.RevisitNote, now: datetime) -> list[Event]:
+    if state.revisit_case(c.case_id) is None:
+        raise _fail(N_("There is no case {id} from the previous meeting."), id=c.case_id)
+    _require_author(state, c.author)
+    if not c.text.strip():
+        raise _fail(N_("A note needs some text."))
+    events = _step_events(state, MeetingStep.REVISIT, now)
+    events.append(
+        ContributionAdded(
+            now,
+            actor=c.actor,
+            contribution_id=_next_id(state, "contribution", "k"),
+            author=c.author,
+            kind=K.NOTE,
+            text=c.text,
+            step=MeetingStep.REVISIT,
+            target=c.case_id,
+        )
+    )
+    return events
+
+
+def _add_case(state: SessionState, c: cmd.AddCase, now: datetime) -> list[Event]:
+    _require_present(state, c.owner)
+    if not c.title.strip():
+        raise _fail(N_("A case needs a title."))
+    case = Case(_next_id(state, "case", "c"), c.owner, c.title, c.description, c.kind)
+    rnd = state.round
+    if rnd is not None:
+        if rnd.phase.phase.kind is not PhaseKind.INTAKE:
+            raise _fail(
+                N_("Cases are named at intake, not in the phase {phase}."),
+                phase=_phase_name(rnd.phase),
+            )
+        return [CaseAdded(now, actor=c.actor, case=case, round_id=rnd.id, phase_id=rnd.phase.id)]
+    events = _step_events(state, MeetingStep.INTAKE, now)
+    events.append(CaseAdded(now, actor=c.actor, case=case))
+    return events
+
+
+def _edit_case(state: SessionState, c: cmd.EditCase, now: datetime) -> list[Event]:
+    if state.case(c.case_id) is None:
+        raise _fail(N_("There is no case {id}."), id=c.case_id)
+    if not c.title.strip():
+        raise _fail(N_("A case needs a title."))
+    return [
+        CaseEdited(
+            now,
+            actor=c.actor,
+            case_id=c.case_id,
+            title=c.title,
+            description=c.description,
+            kind=c.kind,
+        )
+    ]
+
+
+def _discussed(state: SessionState) -> set[str]:
+    return {r.case_id for r in state.rounds if r.case_id is not None and not r.is_open}
+
+
+def _eligible_cases(state: SessionState) -> list[Case]:
+    done = _discussed(state)
+    return [c for c in state.cases if c.id not in done and c.owner in state.present]
+
+
+def _require_eligible(state: SessionState, case_id: str) -> Case:
+    case = state.case(case_id)
+    if case is None:
+        raise _fail(N_("There is no case {id} on the list."), id=case_id)
+    if case.id in _discussed(state):
+        raise _fail(N_("The case {title!r} already had its round."), title=case.title)
+    if case.owner not in state.present:
+        raise _fail(N_("The owner of {title!r} is not present."), title=case.title)
+    return case
+
+
+_Context = tuple[str | None, str | None, MeetingStep | None]
+
+
+def _choice_context(
+    state: SessionState, now: datetime
+) -> tuple[_Context, list[Event], Phase | None]:
+    """Where a vote or score goes: the round's choice phase, or the meeting's choice step."""
+    rnd = state.round
+    if rnd is not None:
+        if rnd.phase.phase.kind is not PhaseKind.CHOICE:
+            raise _fail(
+                N_("Votes and scores belong to the choice, not to the phase {phase}."),
+                phase=_phase_name(rnd.phase),
+            )
+        return (rnd.id, rnd.phase.id, None), [], rnd.phase.phase
+    return (None, None, MeetingStep.CHOICE), _step_events(state, MeetingStep.CHOICE, now), None
+
+
+def _in_context(state: SessionState, context: _Context) -> list[Contribution]:
+    round_id, phase_id, step = context
+    return [
+        c
+        for c in state.contributions
+        if (c.round_id, c.phase_id, c.step) == (round_id, phase_id, step)
+    ]
+
+
+def _vote(state: SessionState, c: cmd.Vote, now: datetime) -> list[Event]:
+    _require_present(state, c.voter)
+    _require_eligible(state, c.case_id)
+    context, events, _phase = _choice_context(state, now)
+    mine = [x for x in _in_context(state, context) if x.kind is K.VOTE and x.author == c.voter]
+    if mine:
+        if mine[0].target == c.case_id:
+            return []
+        events.append(
+            ContributionEdited(now, actor=c.actor, contribution_id=mine[0].id, target=c.case_id)
+        )
+        return events
+    events.append(
+        _choice_contribution(state, c.actor, c.voter, K.VOTE, c.case_id, {}, context, now)
+    )
+    return events
+
+
+def _score(state: SessionState, c: cmd.Score, now: datetime) -> list[Event]:
+    _require_present(state, c.scorer)
+    _require_eligible(state, c.case_id)
+    context, events, phase = _choice_context(state, now)
+    if phase is not None and phase.criteria:
+        criteria = {cr.id: (cr.min, cr.max) for cr in phase.criteria}
+    else:
+        criteria = {name: cmd.EGT_RANGE for name in cmd.EGT_CRITERIA}
+    _check_ratings(c.ratings, criteria, complete=True)
+    mine = [
+        x
+        for x in _in_context(state, context)
+        if x.kind is K.SCORE and x.author == c.scorer and x.target == c.case_id
+    ]
+    if mine:
+        events.append(
+            ContributionEdited(
+                now,
+                actor=c.actor,
+                contribution_id=mine[0].id,
+                target=c.case_id,
+                ratings=dict(c.ratings),
+            )
+        )
+        return events
+    events.append(
+        _choice_contribution(state, c.actor, c.scorer, K.SCORE, c.case_id, c.ratings, context, now)
+    )
+    return events
+
+
+def _choice_contribution(
+    state: SessionState,
+    actor: str,
+    author: str,
+    kind: ContributionKind,
+    case_id: str,
+    ratings: Mapping[str, int],
+    context: _Context,
+    now: datetime,
+) -> ContributionAdded:
+    round_id, phase_id, step = context
+    return ContributionAdded(
+        now,
+        actor=actor,
+        contribution_id=_next_id(state, "contribution", "k"),
+        author=author,
+        kind=kind,
+        step=step,
+        round_id=round_id,
+        phase_id=phase_id,
+        ratings=dict(ratings),
+        target=case_id,
+    )
+
+
+def _check_ratings(
+    ratings: Mapping[str, int], criteria: Mapping[str, tuple[int, int]], complete: bool
+) -> None:
+    unknown = sorted(set(ratings) - set(criteria))
+    if unknown:
+        raise _fail(
+            N_("Unknown score {names}; scored here: {known}."),
+            names=", ".join(unknown),
+            known=", ".join(criteria),
+        )
+    if complete:
+        missing = [name for name in criteria if name not in ratings]
+        if missing:
+            raise _fail(N_("Give a score for {names}."), names=", ".join(missing))
+    for name, value in ratings.items():
+        low, high = criteria[name]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise _fail(
+                N_("The score for {name} must be a whole number from {low} to {high}."),
+                name=name,
+                low=low,
+                high=high,
+            )
+
+
+def tally(
+    state: SessionState, round_id: str | None = None, phase_id: str | None = None
+) -> tuple[str, dict[str, float], tuple[str, ...]]:
+    """Count the choice: (`vote` | `score` | `only`, points per case, the cases tied first).
+
+    Votes count when there are any, else the EGT scores summed. The tied cases are in the
+    order they were added; the first of them wins. Raises `DomainError` when nothing decides.
+    """
+    context: _Context = (
+        (round_id, phase_id, None) if round_id is not None else (None, None, MeetingStep.CHOICE)
+    )
+    cases = _eligible_cases(state)
+    if not cases:
+        raise _fail(N_("There is no case to choose from: name a case first."))
+    ids = [c.id for c in cases]
+    made = [x for x in _in_context(state, context) if x.target in ids]
+    votes = [x for x in made if x.kind is K.VOTE]
+    scores = [x for x in made if x.kind is K.SCORE]
+    points: dict[str, float] = {}
+    if votes:
+        by = "vote"
+        for x in votes:
+            points[x.target] = points.get(x.target, 0) + 1  # type: ignore[index]
+    elif scores:
+        by = "score"
+        for x in scores:
+            points[x.target] = points.get(x.target, 0) + sum(x.ratings.values())  # type: ignore[index]
+    elif len(cases) == 1:
+        return "only", {}, (cases[0].id,)
+    else:
+        raise _fail(N_("Nobody has voted or scored yet: vote, score, or choose a case yourself."))
+    best = max(points.values())
+    tied = tuple(cid for cid in ids if points.get(cid) == best)
+    return by, points, tied
+
+
+def _choose(state: SessionState, c: cmd.ChooseCase, now: datetime) -> list[Event]:
+    rnd = state.round
+    events: list[Event] = []
+    if rnd is not None:
+        if rnd.phase.phase.kind is not PhaseKind.CHOICE:
+            raise _fail(
+                N_("A case is chosen at the choice, not in the phase {phase}."),
+                phase=_phase_name(rnd.phase),
+            )
+    else:
+        events = _step_events(state, MeetingStep.CHOICE, now)
+    events.append(_chosen_event(state, c.case_id, c.actor, now))
+    return events
+
+
+def _chosen_event(
+    state: SessionState, case_id: str | None, actor: str, now: datetime
+) -> CaseChosen:
+    rnd = state.round
+    round_id = rnd.id if rnd is not None else None
+    if case_id is not None:
+        case = _require_eligible(state, case_id)
+        return CaseChosen(
+            now,
+            actor=actor,
+            case_id=case.id,
+            owner=case.owner,
+            by="facilitator",
+            round_id=round_id,
+        )
+    by, points, tied = tally(state, round_id, rnd.phase.id if rnd is not None else None)
+    case = state.case(tied[0])
+    assert case is not None
+    return CaseChosen(
+        now,
+        actor=actor,
+        case_id=case.id,
+        owner=case.owner,
+        by=by,
+        tied=tied if len(tied) > 1 else (),
+        tally=points,
+        round_id=round_id,
+    )
+
+
+# -- rounds -------------------------------------------------------------------------------
+
+
+def _phases(method: Method, options: Mapping[str, str] | None, order: Sequence[str] | None):
+    try:
+        return method.phases_for(options, order)
+    except KeyError as exc:
+        raise _fail(
+            N_("This method cannot run that way: {problem}."), problem=exc.args[0]
+        ) from None
+
+
+def assign_lenses(
+    phases: Sequence[Phase], participants: Sequence[str]
+) -> dict[str, tuple[str, ...]]:
+    """Lenses (six hats, assigned mode) handed out round-robin over the participants.
+
+    Every participant holds a lens; a lens with no holder (more lenses than people) goes to
+    participants again from the start, so every lens phase has someone to speak.
+    """
+    lenses: list[str] = []
+    for phase in phases:
+        lens = phase.lens if phase.turn_mode is TurnMode.LENS else None
+        if lens is not None and lens.id not in lenses:
+            lenses.append(lens.id)
+    if not lenses or not participants:
+        return {}
+    holders: dict[str, list[str]] = {lens: [] for lens in lenses}
+    for i, member in enumerate(participants):
+        holders[lenses[i % len(lenses)]].append(member)
+    for j, lens in enumerate(lenses):
+        if not holders[lens]:
+            holders[lens].append(participants[j % len(participants)])
+    return {lens: tuple(members) for lens, members in holders.items()}
+
+
+def plan_round(
+    state: SessionState,
+    method: Method,
+    options: Mapping[str, str] | None = None,
+    order: Sequence[str] | None = None,
+    fit_minutes: float | None = None,
+    owner: str | None = None,
+) -> tuple[tuple[Phase, ...], dict[str, tuple[str, ...]], Fit]:
+    """The phases a round would run, its lens holders, and their minutes fitted to time.
+
+    The setup screen shows this before the round starts (which phases could not shrink).
+    """
+    phases = _phases(method, options, order)
+    participants = state.participants
+    holders = assign_lenses(phases, [p for p in participants if p != owner])
+    turns = {
+        p.id: len(holders.get(p.lens.id, ()))
+        for p in phases
+        if p.turn_mode is TurnMode.LENS and p.lens is not None
+    }
+    available = fit_minutes if fit_minutes is not None else float("inf")
+    return phases, holders, fit_to_time(phases, available, len(participants), turns)
+
+
+def _start_round(state: SessionState, c: cmd.StartRound, now: datetime) -> list[Event]:
+    _require_no_round(state)
+    if c.fit_minutes is not None and not 0 < c.fit_minutes <= MAX_MEETING_MINUTES:
+        raise _fail(N_("The time to fit must be between 1 minute and 24 hours."))
+    phases = _phases(c.method, c.options, c.order)
+    if not phases:
+        raise _fail(N_("This method has no phases with these options."))
+    chooses = any(p.kind is PhaseKind.CHOICE for p in phases)
+    case: Case | None = None
+    if c.case_id is not None:
+        case = _require_eligible(state, c.case_id)
+    elif state.chosen is not None and state.chosen.case_id not in _discussed(state):
+        case = state.case(state.chosen.case_id)
+    elif not chooses:
+        raise _fail(N_("Choose a case first: this method has no choice of its own."))
+    if case is None and phases[0].owner is not OwnerPosition.NONE:
+        raise _fail(N_("Choose a case first: the first phase needs a case owner."))
+    owner = case.owner if case is not None else None
+    phases, holders, fit = plan_round(state, c.method, c.options, c.order, c.fit_minutes, owner)
+    return [
+        RoundStarted(
+            now,
+            actor=c.actor,
+            round_id=_next_id(state, "round", "r"),
+            method=method_document(c.method),
+            options=c.method.option_values(c.options),
+            order=tuple(p.id for p in phases),
+            case_id=case.id if case is not None else None,
+            owner=owner,
+            participants=state.participants,
+            planned=dict(fit.minutes),
+            fit_minutes=c.fit_minutes,
+            lenses=holders,
+        )
+    ]
+
+
+def _move(state: SessionState, c: cmd.Command, now: datetime, how: str) -> list[Event]:
+    rnd = _require_round(state)
+    run = rnd.phase
+    events: list[Event] = []
+    if how == "previous":
+        if rnd.current == 0:
+            raise _fail(N_("This is the round's first phase."))
+        target = rnd.phases[rnd.current - 1]
+    else:
+        if rnd.current == len(rnd.phases) - 1:
+            raise _fail(N_("This is the round's last phase: finish the round."))
+        target = rnd.phases[rnd.current + 1]
+        owner = rnd.owner
+        if run.phase.kind is PhaseKind.CHOICE and rnd.choice is None:
+            chosen = _chosen_event(state, None, c.actor, now)
+            events.append(chosen)
+            owner = chosen.owner
+        if owner is None and target.phase.owner is not OwnerPosition.NONE:
+            raise _fail(
+                N_("The phase {phase} needs a case owner: choose a case first."),
+                phase=_phase_name(target),
+            )
+    events.append(
+        PhaseChanged(
+            now, actor=c.actor, round_id=rnd.id, from_phase=run.id, to_phase=target.id, how=how
+        )
+    )
+    return events
+
+
+def _next_phase(state: SessionState, c: cmd.NextPhase, now: datetime) -> list[Event]:
+    return _move(state, c, now, "next")
+
+
+def _previous_phase(state: SessionState, c: cmd.PreviousPhase, now: datetime) -> list[Event]:
+    return _move(state, c, now, "previous")
+
+
+def _skip_phase(state: SessionState, c: cmd.SkipPhase, now: datetime) -> list[Event]:
+    return _move(state, c, now, "skip")
+
+
+def _extend(state: SessionState, c: cmd.Extend, now: datetime) -> list[Event]:
+    rnd = _require_round(state)
+    if not 0 < c.minutes <= MAX_EXTENSION_MINUTES:
+        raise _fail(N_("An extension must be more than 0 and at most 240 minutes."))
+    return [Extended(now, actor=c.actor, round_id=rnd.id, phase_id=rnd.phase.id, minutes=c.minutes)]
+
+
+def _next_turn(state: SessionState, c: cmd.NextTurn, now: datetime) -> list[Event]:
+    rnd = _require_round(state)
+    run = rnd.phase
+    if not run.turns:
+        raise _fail(N_("The phase {phase} does not go round the group."), phase=_phase_name(run))
+    if run.turn >= len(run.turns):
+        raise _fail(N_("Everyone has had a turn in the phase {phase}."), phase=_phase_name(run))
+    return [TurnAdvanced(now, actor=c.actor, round_id=rnd.id, phase_id=run.id, turn=run.turn + 1)]
+
+
+def _reveal(state: SessionState, c: cmd.Reveal, now: datetime) -> list[Event]:
+    rnd = _require_round(state)
+    if c.phase_id is not None:
+        try:
+            run = rnd.phase_run(c.phase_id)
+        except KeyError:
+            raise _fail(N_("This round has no phase {id}."), id=c.phase_id) from None
+    else:
+        candidates = [
+            r
+            for r in rnd.phases[: rnd.current + 1]
+            if r.phase.hidden_until_reveal and not r.revealed
+        ]
+        if not candidates:
+            raise _fail(N_("There is nothing hidden to reveal."))
+        run = candidates[-1]
+    if not run.phase.hidden_until_reveal:
+        raise _fail(N_("The phase {phase} does not hide contributions."), phase=_phase_name(run))
+    if run.revealed:
+        raise _fail(N_("The phase {phase} is already revealed."), phase=_phase_name(run))
+    if not run.visited:
+        raise _fail(N_("The phase {phase} has not started yet."), phase=_phase_name(run))
+    return [Revealed(now, actor=c.actor, round_id=rnd.id, phase_id=run.id)]
+
+
+def _finish_round(state: SessionState, c: cmd.FinishRound, now: datetime) -> list[Event]:
+    rnd = _require_round(state)
+    return [RoundFinished(now, actor=c.actor, round_id=rnd.id)]
+
+
+# -- contributions ------------------------------------------------------------------------
+
+
+def _add_contribution(state: SessionState, c: cmd.AddContribution, now: datetime) -> list[Event]:
+    if c.kind is K.VOTE:
+        if c.target is None:
+            raise _fail(N_("A vote needs a case."))
+        return _vote(state, cmd.Vote(actor=c.actor, voter=c.author, case_id=c.target), now)
+    if c.kind is K.SCORE:
+        if c.target is None:
+            raise _fail(N_("A score needs a case."))
+        return _score(
+            state,
+            cmd.Score(actor=c.actor, scorer=c.author, case_id=c.target, ratings=c.ratings),
+            now,
+        )
+    _require_author(state, c.author)
+    rnd = state.round
+    events: list[Event] = []
+    if rnd is not None and c.step is None:
+        run = rnd.phase
+        phase = run.phase
+        if c.kind not in phase.accepts():
+            raise _fail(
+                N_("The phase {phase} does not capture a {kind}."),
+                phase=_phase_name(run),
+                kind=_(KIND_NAMES[c.kind]),
+            )
+        if c.kind is K.QUESTION and c.author == rnd.owner and rnd.owner is not None:
+            raise _fail(N_("The case owner answers the questions and does not ask them."))
+        _check_fields(state, c.kind, c.text, c.side, c.ratings, c.target, phase, rnd)
+        where: dict[str, Any] = {
+            "round_id": rnd.id,
+            "phase_id": run.id,
+            "lens": phase.lens.id if phase.lens is not None else None,
+            "hidden": phase.hidden_until_reveal and not run.revealed,
+        }
+    else:
+        step = c.step or state.step
+        if step is None:
+            raise _fail(N_("Start a meeting step (revisit, intake, choice or closing) first."))
+        if c.kind not in STEP_ACCEPTS[step]:
+            raise _fail(
+                N_("The meeting's {step} does not capture a {kind}."),
+                step=_(STEP_NAMES[step]),
+                kind=_(KIND_NAMES[c.kind]),
+            )
+        events = _step_events(state, step, now)
+        _check_fields(state, c.kind, c.text, c.side, c.ratings, c.target, None, None)
+        revisit = step is MeetingStep.REVISIT and c.target is not None
+        if revisit and state.revisit_case(c.target) is None:
+            raise _fail(N_("There is no case {id} from the previous meeting."), id=c.target)
+        where = {"step": step}
+    events.append(
+        ContributionAdded(
+            now,
+            actor=c.actor,
+            contribution_id=_next_id(state, "contribution", "k"),
+            author=c.author,
+            kind=c.kind,
+            text=c.text,
+            side=c.side,
+            ratings=dict(c.ratings),
+            target=c.target,
+            **where,
+        )
+    )
+    return events
+
+
+def _check_fields(
+    state: SessionState,
+    kind: ContributionKind,
+    text: str,
+    side: str | None,
+    ratings: Mapping[str, int],
+    target: str | None,
+    phase: Phase | None,
+    rnd: Round | None,
+) -> None:
+    if kind in TEXT_KINDS and not text.strip():
+        raise _fail(N_("A {kind} needs some text."), kind=_(KIND_NAMES[kind]))
+    if kind is K.FORCE:
+        sides = [s.id for s in phase.sides] if phase is not None else []
+        if side not in sides:
+            raise _fail(N_("Say which side the force is on: {sides}."), sides=", ".join(sides))
+    elif side is not None:
+        raise _fail(N_("Only a force has a side."))
+    if kind is K.RATING:
+        if phase is None or not ratings:
+            raise _fail(N_("A rating needs a score."))
+        _check_ratings(ratings, {cr.id: (cr.min, cr.max) for cr in phase.criteria}, False)
+        if target is not None and rnd is not None:
+            rated = state.contribution(target)
+            if rated is None or rated.round_id != rnd.id:
+                raise _fail(N_("There is no contribution {id} in this round to rate."), id=target)
+    elif kind is K.EVALUATION:
+        if not text.strip() and not ratings:
+            raise _fail(N_("An evaluation needs a score or a remark."))
+        if phase is not None and phase.criteria:
+            _check_ratings(ratings, {cr.id: (cr.min, cr.max) for cr in phase.criteria}, False)
+        else:
+            low, high = CLOSING_RATING_RANGE
+            _check_ratings(ratings, {name: (low, high) for name in ratings}, False)
+    elif ratings:
+        raise _fail(N_("A {kind} has no scores."), kind=_(KIND_NAMES[kind]))
+
+
+def _require_choice_open(state: SessionState, old: Contribution) -> None:
+    """A round's votes and scores change only while its choice runs: they set the owner."""
+    if old.kind not in (K.VOTE, K.SCORE) or old.round_id is None:
+        return
+    rnd = state.round
+    if rnd is None or rnd.id != old.round_id or rnd.phase.id != old.phase_id:
+        raise _fail(N_("The choice is over: its votes and scores can no longer change."))
+
+
+def _edit_contribution(state: SessionState, c: cmd.EditContribution, now: datetime) -> list[Event]:
+    old = state.contribution(c.contribution_id)
+    if old is None:
+        raise _fail(N_("There is no contribution {id}."), id=c.contribution_id)
+    _require_choice_open(state, old)
+    text = c.text if c.text is not None else old.text
+    side = c.side if c.side is not None else old.side
+    ratings = dict(c.ratings) if c.ratings is not None else dict(old.ratings)
+    target = c.target if c.target is not None else old.target
+    if (text, side, ratings, target) == (old.text, old.side, dict(old.ratings), old.target):
+        return []
+    phase = rnd = None
+    if old.round_id is not None:
+        rnd = state.round_by_id(old.round_id)
+        if rnd is not None and old.phase_id is not None:
+            phase = rnd.phase_run(old.phase_id).phase
+    if old.kind is K.VOTE:
+        _require_eligible(state, target or "")
+    elif old.kind is K.SCORE:
+        _require_eligible(state, target or "")
+        if phase is not None and phase.criteria:
+            criteria = {cr.id: (cr.min, cr.max) for cr in phase.criteria}
+        else:
+            criteria = {name: cmd.EGT_RANGE for name in cmd.EGT_CRITERIA}
+        _check_ratings(ratings, criteria, complete=True)
+    else:
+        _check_fields(state, old.kind, text, side, ratings, target, phase, rnd)
+    return [
+        ContributionEdited(
+            now,
+            actor=c.actor,
+            contribution_id=old.id,
+            text=text,
+            side=side,
+            ratings=ratings,
+            target=target,
+        )
+    ]
+
+
+def _remove_contribution(
+    state: SessionState, c: cmd.RemoveContribution, now: datetime
+) -> list[Event]:
+    old = state.contribution(c.contribution_id)
+    if old is None:
+        raise _fail(N_("There is no contribution {id}."), id=c.contribution_id)
+    _require_choice_open(state, old)
+    return [ContributionRemoved(now, actor=c.actor, contribution_id=c.contribution_id)]
+
+
+_DECIDERS: dict[type[cmd.Command], Callable[[SessionState, Any, datetime], list[Event]]] = {
+    cmd.OpenMeeting: _open_meeting,
+    cmd.StartStep: _start_step,
+    cmd.RevisitNote: _revisit_note,
+    cmd.AddCase: _add_case,
+    cmd.EditCase: _edit_case,
+    cmd.Vote: _vote,
+    cmd.Score: _score,
+    cmd.ChooseCase: _choose,
+    cmd.StartRound: _start_round,
+    cmd.NextPhase: _next_phase,
+    cmd.PreviousPhase: _previous_phase,
+    cmd.SkipPhase: _skip_phase,
+    cmd.Pause: _pause,
+    cmd.Resume: _resume,
+    cmd.Extend: _extend,
+    cmd.NextTurn: _next_turn,
+    cmd.AddContribution: _add_contribution,
+    cmd.EditContribution: _edit_contribution,
+    cmd.RemoveContribution: _remove_contribution,
+    cmd.Reveal: _reveal,
+    cmd.FinishRound: _finish_round,
+    cmd.FinishMeeting: _finish_meeting,
+    cmd.Recover: _recover,
+}
