@@ -1,76 +1,237 @@
-"""Write `tests/core/fixtures/store-v<N>.sqlite`: a store of the current schema version.
+"""Write a store fixture of the current event versions, and the output it must keep giving.
 
-Run it once when a schema version is released (`python scripts/make_store_fixture.py`) and
-commit the file; never regenerate an old version's fixture. `tests/core/test_store_fixtures.py`
-opens every committed fixture with the current code, so a change that cannot read an old store
-(or forgets its migration) fails the suite.
+    python scripts/make_store_fixture.py NAME     (e.g. events-round_started-v2)
 
-The store holds: a finished demo meeting of the incident method (Dutch), the same meeting
-purged, a finished meeting of the force-field method (English), and an unfinished meeting of
-the gossip method left with a lease and a heartbeat, as a crash would leave it.
+writes `tests/core/fixtures/NAME.sqlite` and `NAME.expected.json`: what the current code
+replays from it (each meeting's document and round reports). Run it once, when an event type
+goes up a version (docs/architecture.md, "Event versions"), and commit both files; never
+regenerate an old fixture. `tests/core/test_store_fixtures.py` replays every committed fixture
+with the current code and compares the result to its expected output, so a change that
+alters how an old meeting replays fails the suite.
+
+`--expected NAME` rewrites only the expected output of a committed fixture: for a change to
+the report's wording that is meant, reviewed in the diff. It must never paper over a change
+to what a stored meeting replays to.
+
+The store holds a finished demo meeting of the incident method (Dutch, choosing its case in
+its own phases), the same meeting purged, a finished force-field meeting (English), an
+unfinished gossip meeting left with a lease and a heartbeat as a crash would leave it, the
+six thinking hats with one hat each (lens turns), a gossip round with options, fitted to
+time, whose case and contributions were edited and removed, and an incident meeting left
+open at its choice (its owner, and so its turns, not known yet).
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import sys
+import tempfile
+import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from intervisie.core.meeting.clock import FakeClock
-from intervisie.core.meeting.events import MeetingFinished
+from intervisie.core.meeting.engine import Engine, replay
+from intervisie.core.meeting.events import Event, MeetingFinished
+from intervisie.core.meeting.model import Group, Member
+from intervisie.core.method.model import ContributionKind, Method
 from intervisie.core.plugins.loading import load_registry
-from intervisie.core.store import migrations as schema
+from intervisie.core.reports.markdown import render_markdown
+from intervisie.core.reports.report import build_report
 from intervisie.core.store.database import Store
+from intervisie.core.store.document import meeting_document
 from intervisie.core.trainers.demo import play_demo
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "core" / "fixtures"
 CREATED = datetime(2026, 1, 20, 9, 0, tzinfo=UTC)
+K = ContributionKind
+
+
+def _fitted_gossip(method: Method) -> list[Event]:
+    """A gossip round with both option values changed, fitted to 40 minutes, with edits."""
+    clock = FakeClock(datetime(2026, 2, 3, 18, 0, tzinfo=UTC))
+    people = ("ilse", "joost", "karin", "lars", "mira")
+    group = Group("avond", "Evening group", tuple(Member(p, p.title()) for p in people))
+    engine = Engine(clock)
+    engine.open_meeting(
+        group=group,
+        present=people,
+        facilitator="ilse",
+        confidentiality=people,
+        minutes_available=60,
+        place="Zwolle",
+    )
+    engine.add_case("joost", "A colleague who takes over my clients", "It happened twice.")
+    engine.add_case("karin", "Too many files", "")
+    engine.execute(_edit_case("c2", "Too many files at once", "Since the merger."))
+    engine.choose_case("c2")
+    clock.advance(minutes=2)
+    options = {"gossip_rounds": "2", "advice": "off"}
+    engine.start_round(method, options=options, fit_minutes=40)
+    rnd = engine.state.round
+    for index in range(len(rnd.phases)):
+        if index:
+            clock.advance(minutes=3)
+            engine.next_phase()
+        run = engine.state.round.phase
+        for speaker in run.turns:
+            engine.contribute(speaker, _kind_for(run), f"{speaker} in {run.id}")
+            clock.advance(minutes=1)
+            engine.next_turn()
+        if index == 1:
+            added = engine.contribute("lars", _kind_for(run), "a first thought")
+            engine.edit(added[-1].contribution_id, text="a better thought")
+            removed = engine.contribute("mira", _kind_for(run), "said by mistake")
+            engine.remove(removed[-1].contribution_id)
+            engine.previous_phase()
+            engine.next_phase()
+            clock.advance(minutes=4)  # the laptop died; reopened, the meeting is paused
+            engine.recover(clock.now())
+            engine.resume()
+    clock.advance(minutes=2)
+    engine.finish_round()
+    engine.finish_meeting()
+    return list(engine.events)
+
+
+def _edit_case(case_id: str, title: str, description: str) -> Any:
+    from intervisie.core.meeting.commands import EditCase
+
+    return EditCase(case_id=case_id, title=title, description=description)
+
+
+def _kind_for(run: Any) -> ContributionKind:
+    accepts = run.phase.accepts()
+    for kind in (K.REMARK, K.QUESTION, K.WRITING, K.NOTE):
+        if kind in accepts:
+            return kind
+    return sorted(accepts)[0]
 
 
 def build(path: Path) -> None:
     reg = load_registry(house=False)
-    method = {m: reg.methods[m].method for m in ("incident", "krachtenveld", "roddel")}
+    ids = ("incident", "krachtenveld", "roddel", "denkhoeden")
+    method = {m: reg.methods[m].method for m in ids}
+    hat_mode = {method["denkhoeden"].options[0].id: "assigned"}
     clock = FakeClock(CREATED)
     with Store.open(path, clock=clock) as store:
-        store.import_meeting("v1incid", play_demo(method["incident"], seed=1, lang="nl"), demo=True)
-        store.import_meeting("v1purge", play_demo(method["incident"], seed=2, lang="nl"), demo=True)
-        store.purge("v1purge")
-        store.import_meeting("v1force", play_demo(method["krachtenveld"], seed=1, lang="en"))
+        store.import_meeting("incid", play_demo(method["incident"], seed=1, lang="nl"), demo=True)
+        store.import_meeting("purge", play_demo(method["incident"], seed=2, lang="nl"), demo=True)
+        store.purge("purge")
+        store.import_meeting("force", play_demo(method["krachtenveld"], seed=1, lang="en"))
+        hats = play_demo(method["denkhoeden"], seed=3, lang="en", options=hat_mode)
+        store.import_meeting("hats", hats)
+        store.import_meeting("fitted", _fitted_gossip(method["roddel"]))
+        choosing = play_demo(method["incident"], seed=4, lang="en")
+        store.import_meeting("choosing", _until_choice(choosing))
         gossip = [
             e
             for e in play_demo(method["roddel"], seed=1, lang="en")
             if not isinstance(e, MeetingFinished)
         ][:40]
-        store.import_meeting("v1open", gossip)
+        store.import_meeting("crashed", gossip)
         clock.set(gossip[-1].at)
-        lease = store.acquire("v1open")
+        lease = store.acquire("crashed")
         clock.advance(seconds=20)
         store.heartbeat(lease)
         conn = store._conn
         conn.execute("UPDATE meetings SET lease_pid = 999999, lease_host = 'elsewhere'")
         conn.execute(
             "UPDATE meetings SET lease_pid = NULL, lease_host = NULL, lease_token = NULL "
-            "WHERE id != 'v1open'"
+            "WHERE id != 'crashed'"
         )
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("VACUUM")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def main() -> int:
-    target = ROOT / "tests" / "core" / "fixtures" / f"store-v{schema.VERSION}.sqlite"
-    if target.exists() and "--force" not in sys.argv:
-        print(f"{target} exists; a released fixture is never regenerated (--force to do it)")
+def _until_choice(events: list[Event]) -> list[Event]:
+    """The events up to the method's own choice phase (votes cast, no case chosen yet)."""
+    state = replay(())
+    kept: list[Event] = []
+    for event in events:
+        if event.type == "case_chosen" and getattr(event, "round_id", None):
+            break
+        kept.append(event)
+        state = replay((event,), state)
+    return kept
+
+
+def expected_output(path: Path) -> dict[str, Any]:
+    """What a fixture replays to: per meeting its listing, document and round reports.
+
+    Times and dates are as in UTC (the caller sets `TZ=UTC`); the method documents, stored
+    verbatim, are shortened to their id and version.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        shutil.copyfile(path, copy)
+        with Store.open(copy, readonly=True) as store:
+            return _replayed(store)
+
+
+def _replayed(store: Store) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for info in sorted(store.meetings(), key=lambda m: m.id):
+        state = replay(store.events(info.id))
+        doc = meeting_document(info.id, state)
+        for rnd in doc["rounds"]:
+            rnd["method"] = {k: rnd["method"].get(k) for k in ("id", "version")}
+        reports = [
+            render_markdown(build_report(state, info.id, "en", n, demo=info.demo)).splitlines()
+            for n in range(1, len(state.rounds) + 1)
+        ]
+        out[info.id] = {
+            "listing": {
+                "group": info.group_name,
+                "methods": list(info.methods),
+                "status": info.status,
+                "demo": info.demo,
+            },
+            "document": doc,
+            "round_reports": reports,
+        }
+    return out
+
+
+def dumps(doc: Any) -> str:
+    return json.dumps(doc, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    args = [a for a in argv if not a.startswith("--")]
+    if len(args) != 1:
+        print(__doc__)
+        return 2
+    name = args[0]
+    target = FIXTURES / f"{name}.sqlite"
+    expected = FIXTURES / f"{name}.expected.json"
+    if "--expected" in argv:
+        if not target.exists():
+            print(f"no fixture {target}")
+            return 1
+        expected.write_text(dumps(expected_output(target)), encoding="utf-8")
+        print(f"wrote {expected}")
+        return 0
+    if target.exists():
+        print(f"{target} exists; a committed fixture is never regenerated")
         return 1
-    target.parent.mkdir(parents=True, exist_ok=True)
+    FIXTURES.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name("building.sqlite3")
     for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         leftover.unlink(missing_ok=True)
     build(tmp)
     tmp.replace(target)
-    print(f"wrote {target}")
+    expected.write_text(dumps(expected_output(target)), encoding="utf-8")
+    print(f"wrote {target} and {expected}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

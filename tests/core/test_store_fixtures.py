@@ -1,10 +1,21 @@
-"""Every released store version still opens, replays and keeps working with this code."""
+"""Every released store version still opens, replays and keeps working with this code.
+
+Each committed fixture (`tests/core/fixtures/*.sqlite`) comes with the output it replayed to
+when it was written (`*.expected.json`, by `scripts/make_store_fixture.py`): the meetings'
+documents and round reports. Today's code must give exactly that, so a change to a rule or
+a payload that alters how an old meeting replays fails here.
+"""
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import shutil
 import sqlite3
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -18,6 +29,49 @@ from intervisie.core.store.live import LiveMeeting
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RELEASED = sorted(FIXTURES.glob("store-v*.sqlite"))
+"""One store per schema version."""
+ALL_FIXTURES = sorted(FIXTURES.glob("*.sqlite"))
+"""Every committed store: the schema versions and the event versions."""
+SCRIPT = Path(__file__).parents[2] / "scripts" / "make_store_fixture.py"
+
+
+def _fixture_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_store_fixture", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Dates as the fixtures' expected outputs were written: in UTC."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_every_fixture_has_its_expected_output() -> None:
+    assert ALL_FIXTURES
+    missing = [p.name for p in ALL_FIXTURES if not p.with_suffix(".expected.json").exists()]
+    assert missing == []
+
+
+@pytest.mark.parametrize("fixture", ALL_FIXTURES, ids=lambda p: p.stem)
+def test_a_stored_meeting_replays_and_reports_as_when_it_was_written(
+    utc: None, fixture: Path
+) -> None:
+    original = fixture.read_bytes()
+    expected = json.loads(fixture.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    replayed = json.loads(json.dumps(_fixture_script().expected_output(fixture)))
+    assert sorted(replayed) == sorted(expected)
+    for meeting_id, output in expected.items():
+        assert replayed[meeting_id]["listing"] == output["listing"], meeting_id
+        assert replayed[meeting_id]["document"] == output["document"], meeting_id
+        assert replayed[meeting_id]["round_reports"] == output["round_reports"], meeting_id
+    assert fixture.read_bytes() == original
 
 
 def test_there_is_a_fixture_of_every_schema_version() -> None:
