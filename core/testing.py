@@ -55,7 +55,6 @@ __all__ = [
     "run_method",
 ]
 
-K = ContributionKind
 
 PROMPTED_KINDS: frozenset[PhaseKind] = frozenset(
     {PhaseKind.QUESTIONS, PhaseKind.ROUND, PhaseKind.WRITING, PhaseKind.FORCES}
@@ -559,27 +558,35 @@ class _Runner:
         elif kind is PhaseKind.FORCES:
             side = phase.sides[index % len(phase.sides)].id
             self.do(
-                "contribute", lambda: e.contribute(author, K.FORCE, f"Force {index + 1}", side=side)
+                "contribute",
+                lambda: e.contribute(
+                    author, ContributionKind.FORCE, f"Force {index + 1}", side=side
+                ),
             )
         elif kind is PhaseKind.RATING:
-            forces = [c for c in state.contributions_in(rnd.id) if c.kind is K.FORCE]
+            forces = [c for c in state.contributions_in(rnd.id) if c.kind is ContributionKind.FORCE]
             target = forces[index % len(forces)].id if forces else None
             ratings = {c.id: c.max for c in phase.criteria}
             self.do(
-                "contribute", lambda: e.contribute(author, K.RATING, ratings=ratings, target=target)
+                "contribute",
+                lambda: e.contribute(
+                    author, ContributionKind.RATING, ratings=ratings, target=target
+                ),
             )
         elif kind is PhaseKind.EVALUATION:
             ratings = {c.id: c.max for c in phase.criteria}
             self.do(
                 "contribute",
-                lambda: e.contribute(author, K.EVALUATION, "Went well", ratings=ratings),
+                lambda: e.contribute(
+                    author, ContributionKind.EVALUATION, "Went well", ratings=ratings
+                ),
             )
         else:
             text_kind = {
-                PhaseKind.PRESENTATION: K.NOTE,
-                PhaseKind.QUESTIONS: K.QUESTION,
-                PhaseKind.WRITING: K.WRITING,
-            }.get(kind, K.REMARK)
+                PhaseKind.PRESENTATION: ContributionKind.NOTE,
+                PhaseKind.QUESTIONS: ContributionKind.QUESTION,
+                PhaseKind.WRITING: ContributionKind.WRITING,
+            }.get(kind, ContributionKind.REMARK)
             self.do("contribute", lambda: e.contribute(author, text_kind, f"Text {index + 1}"))
 
     def phase(self, contribute: bool) -> None:

@@ -57,24 +57,32 @@ from intervisie.core.method.model import (
     TurnMode,
 )
 
-K = ContributionKind
 MAX_EXTENSION_MINUTES = 240
 MAX_MEETING_MINUTES = 24 * 60
 CLOSING_RATING_RANGE = (0, 10)
-TEXT_KINDS = frozenset({K.QUESTION, K.WRITING, K.REMARK, K.FORCE, K.NOTE, K.TAKEAWAY})
+TEXT_KINDS = frozenset(
+    {
+        ContributionKind.QUESTION,
+        ContributionKind.WRITING,
+        ContributionKind.REMARK,
+        ContributionKind.FORCE,
+        ContributionKind.NOTE,
+        ContributionKind.TAKEAWAY,
+    }
+)
 
 
 KIND_NAMES: Mapping[ContributionKind, str] = {
-    K.QUESTION: N_("question"),
-    K.WRITING: N_("written text"),
-    K.REMARK: N_("remark"),
-    K.FORCE: N_("force"),
-    K.RATING: N_("rating"),
-    K.VOTE: N_("vote"),
-    K.SCORE: N_("score"),
-    K.EVALUATION: N_("evaluation"),
-    K.NOTE: N_("note"),
-    K.TAKEAWAY: N_("take-away"),
+    ContributionKind.QUESTION: N_("question"),
+    ContributionKind.WRITING: N_("written text"),
+    ContributionKind.REMARK: N_("remark"),
+    ContributionKind.FORCE: N_("force"),
+    ContributionKind.RATING: N_("rating"),
+    ContributionKind.VOTE: N_("vote"),
+    ContributionKind.SCORE: N_("score"),
+    ContributionKind.EVALUATION: N_("evaluation"),
+    ContributionKind.NOTE: N_("note"),
+    ContributionKind.TAKEAWAY: N_("take-away"),
 }
 STEP_NAMES: Mapping[MeetingStep, str] = {
     MeetingStep.REVISIT: N_("revisit"),
@@ -187,126 +195,132 @@ def _phase_name(run: PhaseRun) -> str:
 # -- the meeting --------------------------------------------------------------------------
 
 
-def _open_meeting(state: SessionState, c: cmd.OpenMeeting, now: datetime) -> list[Event]:
+def _open_meeting(state: SessionState, command: cmd.OpenMeeting, now: datetime) -> list[Event]:
     if state.status is not Status.NOT_OPENED:
         raise _fail(N_("The meeting is already open."))
-    group = c.group
+    group = command.group
     ids = [m.id for m in group.members]
     if not ids:
         raise _fail(N_("The group has no members."))
     if len(set(ids)) != len(ids):
         raise _fail(N_("Two members of the group have the same id."))
-    if not c.present:
+    if not command.present:
         raise _fail(N_("Nobody is present: mark the members who are here."))
-    if len(set(c.present)) != len(c.present):
+    if len(set(command.present)) != len(command.present):
         raise _fail(N_("A member is marked present twice."))
-    strangers = [m for m in c.present if m not in ids]
+    strangers = [m for m in command.present if m not in ids]
     if strangers:
         raise _fail(N_("{ids} is not a member of the group."), ids=", ".join(strangers))
-    if not c.facilitator.strip():
+    if not command.facilitator.strip():
         raise _fail(N_("The meeting needs a facilitator."))
-    for role, who in (("timekeeper", c.timekeeper), ("note-taker", c.note_taker)):
-        if who is not None and who not in c.present:
+    for role, who in (("timekeeper", command.timekeeper), ("note-taker", command.note_taker)):
+        if who is not None and who not in command.present:
             raise _fail(N_("The {role} must be a member who is present."), role=_(ROLE_NAMES[role]))
-    missing = [group.name_of(m) for m in c.present if m not in c.confidentiality]
+    missing = [group.name_of(m) for m in command.present if m not in command.confidentiality]
     if missing:
         raise _fail(
             N_("Everyone present must accept the confidentiality agreement; not yet: {names}."),
             names=", ".join(missing),
         )
-    if not 0 < c.minutes_available <= MAX_MEETING_MINUTES:
+    if not 0 < command.minutes_available <= MAX_MEETING_MINUTES:
         raise _fail(N_("The time available must be between 1 minute and 24 hours."))
     events: list[Event] = [
         MeetingOpened(
             now,
-            actor=c.actor,
+            actor=command.actor,
             group=group,
-            present=tuple(c.present),
-            facilitator=c.facilitator,
-            facilitator_participates=c.facilitator_participates,
-            timekeeper=c.timekeeper,
-            note_taker=c.note_taker,
-            observer=c.observer,
-            confidentiality=tuple(m for m in c.present if m in c.confidentiality),
-            minutes_available=c.minutes_available,
-            place=c.place,
-            online=c.online,
-            rule_profile=c.rule_profile,
-            demo=c.demo,
-            revisit=tuple(c.revisit),
+            present=tuple(command.present),
+            facilitator=command.facilitator,
+            facilitator_participates=command.facilitator_participates,
+            timekeeper=command.timekeeper,
+            note_taker=command.note_taker,
+            observer=command.observer,
+            confidentiality=tuple(m for m in command.present if m in command.confidentiality),
+            minutes_available=command.minutes_available,
+            place=command.place,
+            online=command.online,
+            rule_profile=command.rule_profile,
+            demo=command.demo,
+            revisit=tuple(command.revisit),
         ),
-        StepStarted(now, step=MeetingStep.REVISIT if c.revisit else MeetingStep.INTAKE),
+        StepStarted(now, step=MeetingStep.REVISIT if command.revisit else MeetingStep.INTAKE),
     ]
     # Left-over cases come back only for owners who are here to bring them in.
-    carried = [case for case in c.carried if case.owner in c.present]
+    carried = [case for case in command.carried if case.owner in command.present]
     for i, case in enumerate(carried):
         new = attrs.evolve(case, id=f"c{i + 1}")
         events.append(CaseAdded(now, case=new, carried_from=case.id))
     return events
 
 
-def _start_step(state: SessionState, c: cmd.StartStep, now: datetime) -> list[Event]:
+def _start_step(state: SessionState, command: cmd.StartStep, now: datetime) -> list[Event]:
     _require_no_round(state)
-    if state.step is c.step:
+    if state.step is command.step:
         raise _fail(N_("The meeting is already at this step."))
-    return [StepStarted(now, actor=c.actor, step=c.step)]
+    return [StepStarted(now, actor=command.actor, step=command.step)]
 
 
-def _pause(state: SessionState, c: cmd.Pause, now: datetime) -> list[Event]:
+def _pause(state: SessionState, command: cmd.Pause, now: datetime) -> list[Event]:
     if state.paused:
         raise _fail(N_("The meeting is already paused."))
-    return [Paused(now, actor=c.actor)]
+    return [Paused(now, actor=command.actor)]
 
 
-def _resume(state: SessionState, c: cmd.Resume, now: datetime) -> list[Event]:
+def _resume(state: SessionState, command: cmd.Resume, now: datetime) -> list[Event]:
     if not state.paused:
         raise _fail(N_("The meeting is not paused."))
-    return [Resumed(now, actor=c.actor)]
+    return [Resumed(now, actor=command.actor)]
 
 
-def _recover(state: SessionState, c: cmd.Recover, now: datetime) -> list[Event]:
+def _recover(state: SessionState, command: cmd.Recover, now: datetime) -> list[Event]:
     last = state.last_at
     if last is None:
         raise _fail(N_("The meeting has not been opened yet."))
-    at = max(last, c.last_seen) if c.last_seen is not None else last
-    return [Recovered(at, actor=c.actor)]
+    at = max(last, command.last_seen) if command.last_seen is not None else last
+    return [Recovered(at, actor=command.actor)]
 
 
-def _finish_meeting(state: SessionState, c: cmd.FinishMeeting, now: datetime) -> list[Event]:
+def _finish_meeting(state: SessionState, command: cmd.FinishMeeting, now: datetime) -> list[Event]:
     _require_no_round(state)
-    return [MeetingFinished(now, actor=c.actor)]
+    return [MeetingFinished(now, actor=command.actor)]
 
 
 # -- cases --------------------------------------------------------------------------------
 
 
-def _revisit_note(state: SessionState, c: cmd.RevisitNote, now: datetime) -> list[Event]:
-    if state.revisit_case(c.case_id) is None:
-        raise _fail(N_("There is no case {id} from the previous meeting."), id=c.case_id)
-    _require_author(state, c.author)
-    if not c.text.strip():
+def _revisit_note(state: SessionState, command: cmd.RevisitNote, now: datetime) -> list[Event]:
+    if state.revisit_case(command.case_id) is None:
+        raise _fail(N_("There is no case {id} from the previous meeting."), id=command.case_id)
+    _require_author(state, command.author)
+    if not command.text.strip():
         raise _fail(N_("A note needs some text."))
     events = _step_events(state, MeetingStep.REVISIT, now)
     events.append(
         ContributionAdded(
             now,
-            actor=c.actor,
+            actor=command.actor,
             contribution_id=_next_id(state, "contribution", "k"),
-            author=c.author,
-            kind=K.NOTE,
-            text=c.text,
+            author=command.author,
+            kind=ContributionKind.NOTE,
+            text=command.text,
             step=MeetingStep.REVISIT,
-            target=c.case_id,
+            target=command.case_id,
         )
     )
     return events
 
 
-def _add_case(state: SessionState, c: cmd.AddCase, now: datetime) -> list[Event]:
-    _require_present(state, c.owner)
-    if not c.title.strip():
+def _add_case(state: SessionState, command: cmd.AddCase, now: datetime) -> list[Event]:
+    _require_present(state, command.owner)
+    if not command.title.strip():
         raise _fail(N_("A case needs a title."))
-    case = Case(_next_id(state, "case", "c"), c.owner, c.title, c.description, c.kind)
+    case = Case(
+        _next_id(state, "case", "c"),
+        command.owner,
+        command.title,
+        command.description,
+        command.kind,
+    )
     rnd = state.round
     if rnd is not None:
         if rnd.phase.phase.kind is not PhaseKind.INTAKE:
@@ -314,25 +328,27 @@ def _add_case(state: SessionState, c: cmd.AddCase, now: datetime) -> list[Event]
                 N_("Cases are named at intake, not in the phase {phase}."),
                 phase=_phase_name(rnd.phase),
             )
-        return [CaseAdded(now, actor=c.actor, case=case, round_id=rnd.id, phase_id=rnd.phase.id)]
+        return [
+            CaseAdded(now, actor=command.actor, case=case, round_id=rnd.id, phase_id=rnd.phase.id)
+        ]
     events = _step_events(state, MeetingStep.INTAKE, now)
-    events.append(CaseAdded(now, actor=c.actor, case=case))
+    events.append(CaseAdded(now, actor=command.actor, case=case))
     return events
 
 
-def _edit_case(state: SessionState, c: cmd.EditCase, now: datetime) -> list[Event]:
-    if state.case(c.case_id) is None:
-        raise _fail(N_("There is no case {id}."), id=c.case_id)
-    if not c.title.strip():
+def _edit_case(state: SessionState, command: cmd.EditCase, now: datetime) -> list[Event]:
+    if state.case(command.case_id) is None:
+        raise _fail(N_("There is no case {id}."), id=command.case_id)
+    if not command.title.strip():
         raise _fail(N_("A case needs a title."))
     return [
         CaseEdited(
             now,
-            actor=c.actor,
-            case_id=c.case_id,
-            title=c.title,
-            description=c.description,
-            kind=c.kind,
+            actor=command.actor,
+            case_id=command.case_id,
+            title=command.title,
+            description=command.description,
+            kind=command.kind,
         )
     ]
 
@@ -343,7 +359,7 @@ def _discussed(state: SessionState) -> set[str]:
 
 def _eligible_cases(state: SessionState) -> list[Case]:
     done = _discussed(state)
-    return [c for c in state.cases if c.id not in done and c.owner in state.present]
+    return [case for case in state.cases if case.id not in done and case.owner in state.present]
 
 
 def _require_eligible(state: SessionState, case_id: str) -> Case:
@@ -378,57 +394,84 @@ def _choice_context(
 def _in_context(state: SessionState, context: _Context) -> list[Contribution]:
     round_id, phase_id, step = context
     return [
-        c
-        for c in state.contributions
-        if (c.round_id, c.phase_id, c.step) == (round_id, phase_id, step)
+        contribution
+        for contribution in state.contributions
+        if (contribution.round_id, contribution.phase_id, contribution.step)
+        == (round_id, phase_id, step)
     ]
 
 
-def _vote(state: SessionState, c: cmd.Vote, now: datetime) -> list[Event]:
-    _require_present(state, c.voter)
-    _require_eligible(state, c.case_id)
+def _vote(state: SessionState, command: cmd.Vote, now: datetime) -> list[Event]:
+    _require_present(state, command.voter)
+    _require_eligible(state, command.case_id)
     context, events, _phase = _choice_context(state, now)
-    mine = [x for x in _in_context(state, context) if x.kind is K.VOTE and x.author == c.voter]
+    mine = [
+        x
+        for x in _in_context(state, context)
+        if x.kind is ContributionKind.VOTE and x.author == command.voter
+    ]
     if mine:
-        if mine[0].target == c.case_id:
+        if mine[0].target == command.case_id:
             return []
         events.append(
-            ContributionEdited(now, actor=c.actor, contribution_id=mine[0].id, target=c.case_id)
+            ContributionEdited(
+                now, actor=command.actor, contribution_id=mine[0].id, target=command.case_id
+            )
         )
         return events
     events.append(
-        _choice_contribution(state, c.actor, c.voter, K.VOTE, c.case_id, {}, context, now)
+        _choice_contribution(
+            state,
+            command.actor,
+            command.voter,
+            ContributionKind.VOTE,
+            command.case_id,
+            {},
+            context,
+            now,
+        )
     )
     return events
 
 
-def _score(state: SessionState, c: cmd.Score, now: datetime) -> list[Event]:
-    _require_present(state, c.scorer)
-    _require_eligible(state, c.case_id)
+def _score(state: SessionState, command: cmd.Score, now: datetime) -> list[Event]:
+    _require_present(state, command.scorer)
+    _require_eligible(state, command.case_id)
     context, events, phase = _choice_context(state, now)
     if phase is not None and phase.criteria:
         criteria = {cr.id: (cr.min, cr.max) for cr in phase.criteria}
     else:
         criteria = {name: cmd.EGT_RANGE for name in cmd.EGT_CRITERIA}
-    _check_ratings(c.ratings, criteria, complete=True)
+    _check_ratings(command.ratings, criteria, complete=True)
     mine = [
         x
         for x in _in_context(state, context)
-        if x.kind is K.SCORE and x.author == c.scorer and x.target == c.case_id
+        if x.kind is ContributionKind.SCORE
+        and x.author == command.scorer
+        and x.target == command.case_id
     ]
     if mine:
         events.append(
             ContributionEdited(
                 now,
-                actor=c.actor,
+                actor=command.actor,
                 contribution_id=mine[0].id,
-                target=c.case_id,
-                ratings=dict(c.ratings),
+                target=command.case_id,
+                ratings=dict(command.ratings),
             )
         )
         return events
     events.append(
-        _choice_contribution(state, c.actor, c.scorer, K.SCORE, c.case_id, c.ratings, context, now)
+        _choice_contribution(
+            state,
+            command.actor,
+            command.scorer,
+            ContributionKind.SCORE,
+            command.case_id,
+            command.ratings,
+            context,
+            now,
+        )
     )
     return events
 
@@ -497,10 +540,10 @@ def tally(
     cases = _eligible_cases(state)
     if not cases:
         raise _fail(N_("There is no case to choose from: name a case first."))
-    ids = [c.id for c in cases]
+    ids = [case.id for case in cases]
     made = [x for x in _in_context(state, context) if x.target in ids]
-    votes = [x for x in made if x.kind is K.VOTE]
-    scores = [x for x in made if x.kind is K.SCORE]
+    votes = [x for x in made if x.kind is ContributionKind.VOTE]
+    scores = [x for x in made if x.kind is ContributionKind.SCORE]
     points: dict[str, float] = {}
     if votes:
         by = "vote"
@@ -519,7 +562,7 @@ def tally(
     return by, points, tied
 
 
-def _choose(state: SessionState, c: cmd.ChooseCase, now: datetime) -> list[Event]:
+def _choose(state: SessionState, command: cmd.ChooseCase, now: datetime) -> list[Event]:
     rnd = state.round
     events: list[Event] = []
     if rnd is not None:
@@ -530,7 +573,7 @@ def _choose(state: SessionState, c: cmd.ChooseCase, now: datetime) -> list[Event
             )
     else:
         events = _step_events(state, MeetingStep.CHOICE, now)
-    events.append(_chosen_event(state, c.case_id, c.actor, now))
+    events.append(_chosen_event(state, command.case_id, command.actor, now))
     return events
 
 
@@ -624,17 +667,17 @@ def plan_round(
     return phases, holders, fit_to_time(phases, available, len(participants), turns)
 
 
-def _start_round(state: SessionState, c: cmd.StartRound, now: datetime) -> list[Event]:
+def _start_round(state: SessionState, command: cmd.StartRound, now: datetime) -> list[Event]:
     _require_no_round(state)
-    if c.fit_minutes is not None and not 0 < c.fit_minutes <= MAX_MEETING_MINUTES:
+    if command.fit_minutes is not None and not 0 < command.fit_minutes <= MAX_MEETING_MINUTES:
         raise _fail(N_("The time to fit must be between 1 minute and 24 hours."))
-    phases = _phases(c.method, c.options, c.order)
+    phases = _phases(command.method, command.options, command.order)
     if not phases:
         raise _fail(N_("This method has no phases with these options."))
     chooses = any(p.kind is PhaseKind.CHOICE for p in phases)
     case: Case | None = None
-    if c.case_id is not None:
-        case = _require_eligible(state, c.case_id)
+    if command.case_id is not None:
+        case = _require_eligible(state, command.case_id)
     elif state.chosen is not None and state.chosen.case_id not in _discussed(state):
         case = state.case(state.chosen.case_id)
     elif not chooses:
@@ -642,26 +685,28 @@ def _start_round(state: SessionState, c: cmd.StartRound, now: datetime) -> list[
     if case is None and phases[0].owner is not OwnerPosition.NONE:
         raise _fail(N_("Choose a case first: the first phase needs a case owner."))
     owner = case.owner if case is not None else None
-    phases, holders, fit = plan_round(state, c.method, c.options, c.order, c.fit_minutes, owner)
+    phases, holders, fit = plan_round(
+        state, command.method, command.options, command.order, command.fit_minutes, owner
+    )
     return [
         RoundStarted(
             now,
-            actor=c.actor,
+            actor=command.actor,
             round_id=_next_id(state, "round", "r"),
-            method=method_document(c.method),
-            options=c.method.option_values(c.options),
+            method=method_document(command.method),
+            options=command.method.option_values(command.options),
             order=tuple(p.id for p in phases),
             case_id=case.id if case is not None else None,
             owner=owner,
             participants=state.participants,
             planned=dict(fit.minutes),
-            fit_minutes=c.fit_minutes,
+            fit_minutes=command.fit_minutes,
             lenses=holders,
         )
     ]
 
 
-def _move(state: SessionState, c: cmd.Command, now: datetime, how: str) -> list[Event]:
+def _move(state: SessionState, command: cmd.Command, now: datetime, how: str) -> list[Event]:
     rnd = _require_round(state)
     run = rnd.phase
     events: list[Event] = []
@@ -675,7 +720,7 @@ def _move(state: SessionState, c: cmd.Command, now: datetime, how: str) -> list[
         target = rnd.phases[rnd.current + 1]
         owner = rnd.owner
         if run.phase.kind is PhaseKind.CHOICE and rnd.choice is None:
-            chosen = _chosen_event(state, None, c.actor, now)
+            chosen = _chosen_event(state, None, command.actor, now)
             events.append(chosen)
             owner = chosen.owner
         if owner is None and target.phase.owner is not OwnerPosition.NONE:
@@ -685,48 +730,63 @@ def _move(state: SessionState, c: cmd.Command, now: datetime, how: str) -> list[
             )
     events.append(
         PhaseChanged(
-            now, actor=c.actor, round_id=rnd.id, from_phase=run.id, to_phase=target.id, how=how
+            now,
+            actor=command.actor,
+            round_id=rnd.id,
+            from_phase=run.id,
+            to_phase=target.id,
+            how=how,
         )
     )
     return events
 
 
-def _next_phase(state: SessionState, c: cmd.NextPhase, now: datetime) -> list[Event]:
-    return _move(state, c, now, "next")
+def _next_phase(state: SessionState, command: cmd.NextPhase, now: datetime) -> list[Event]:
+    return _move(state, command, now, "next")
 
 
-def _previous_phase(state: SessionState, c: cmd.PreviousPhase, now: datetime) -> list[Event]:
-    return _move(state, c, now, "previous")
+def _previous_phase(state: SessionState, command: cmd.PreviousPhase, now: datetime) -> list[Event]:
+    return _move(state, command, now, "previous")
 
 
-def _skip_phase(state: SessionState, c: cmd.SkipPhase, now: datetime) -> list[Event]:
-    return _move(state, c, now, "skip")
+def _skip_phase(state: SessionState, command: cmd.SkipPhase, now: datetime) -> list[Event]:
+    return _move(state, command, now, "skip")
 
 
-def _extend(state: SessionState, c: cmd.Extend, now: datetime) -> list[Event]:
+def _extend(state: SessionState, command: cmd.Extend, now: datetime) -> list[Event]:
     rnd = _require_round(state)
-    if not 0 < c.minutes <= MAX_EXTENSION_MINUTES:
+    if not 0 < command.minutes <= MAX_EXTENSION_MINUTES:
         raise _fail(N_("An extension must be more than 0 and at most 240 minutes."))
-    return [Extended(now, actor=c.actor, round_id=rnd.id, phase_id=rnd.phase.id, minutes=c.minutes)]
+    return [
+        Extended(
+            now,
+            actor=command.actor,
+            round_id=rnd.id,
+            phase_id=rnd.phase.id,
+            minutes=command.minutes,
+        )
+    ]
 
 
-def _next_turn(state: SessionState, c: cmd.NextTurn, now: datetime) -> list[Event]:
+def _next_turn(state: SessionState, command: cmd.NextTurn, now: datetime) -> list[Event]:
     rnd = _require_round(state)
     run = rnd.phase
     if not run.turns:
         raise _fail(N_("The phase {phase} does not go round the group."), phase=_phase_name(run))
     if run.turn >= len(run.turns):
         raise _fail(N_("Everyone has had a turn in the phase {phase}."), phase=_phase_name(run))
-    return [TurnAdvanced(now, actor=c.actor, round_id=rnd.id, phase_id=run.id, turn=run.turn + 1)]
+    return [
+        TurnAdvanced(now, actor=command.actor, round_id=rnd.id, phase_id=run.id, turn=run.turn + 1)
+    ]
 
 
-def _reveal(state: SessionState, c: cmd.Reveal, now: datetime) -> list[Event]:
+def _reveal(state: SessionState, command: cmd.Reveal, now: datetime) -> list[Event]:
     rnd = _require_round(state)
-    if c.phase_id is not None:
+    if command.phase_id is not None:
         try:
-            run = rnd.phase_run(c.phase_id)
+            run = rnd.phase_run(command.phase_id)
         except KeyError:
-            raise _fail(N_("This round has no phase {id}."), id=c.phase_id) from None
+            raise _fail(N_("This round has no phase {id}."), id=command.phase_id) from None
     else:
         candidates = [
             r
@@ -742,45 +802,67 @@ def _reveal(state: SessionState, c: cmd.Reveal, now: datetime) -> list[Event]:
         raise _fail(N_("The phase {phase} is already revealed."), phase=_phase_name(run))
     if not run.visited:
         raise _fail(N_("The phase {phase} has not started yet."), phase=_phase_name(run))
-    return [Revealed(now, actor=c.actor, round_id=rnd.id, phase_id=run.id)]
+    return [Revealed(now, actor=command.actor, round_id=rnd.id, phase_id=run.id)]
 
 
-def _finish_round(state: SessionState, c: cmd.FinishRound, now: datetime) -> list[Event]:
+def _finish_round(state: SessionState, command: cmd.FinishRound, now: datetime) -> list[Event]:
     rnd = _require_round(state)
-    return [RoundFinished(now, actor=c.actor, round_id=rnd.id)]
+    return [RoundFinished(now, actor=command.actor, round_id=rnd.id)]
 
 
 # -- contributions ------------------------------------------------------------------------
 
 
-def _add_contribution(state: SessionState, c: cmd.AddContribution, now: datetime) -> list[Event]:
-    if c.kind is K.VOTE:
-        if c.target is None:
+def _add_contribution(
+    state: SessionState, command: cmd.AddContribution, now: datetime
+) -> list[Event]:
+    if command.kind is ContributionKind.VOTE:
+        if command.target is None:
             raise _fail(N_("A vote needs a case."))
-        return _vote(state, cmd.Vote(actor=c.actor, voter=c.author, case_id=c.target), now)
-    if c.kind is K.SCORE:
-        if c.target is None:
+        return _vote(
+            state, cmd.Vote(actor=command.actor, voter=command.author, case_id=command.target), now
+        )
+    if command.kind is ContributionKind.SCORE:
+        if command.target is None:
             raise _fail(N_("A score needs a case."))
         return _score(
             state,
-            cmd.Score(actor=c.actor, scorer=c.author, case_id=c.target, ratings=c.ratings),
+            cmd.Score(
+                actor=command.actor,
+                scorer=command.author,
+                case_id=command.target,
+                ratings=command.ratings,
+            ),
             now,
         )
-    _require_author(state, c.author)
+    _require_author(state, command.author)
     rnd = state.round
     events: list[Event] = []
-    if rnd is not None and c.step is None:
+    if rnd is not None and command.step is None:
         run = rnd.phase
         phase = run.phase
-        if c.kind not in phase.accepts():
+        if command.kind not in phase.accepts():
             raise _fail(
                 N_("The phase {phase} does not capture a {kind}."),
                 phase=_phase_name(run),
-                kind=_(KIND_NAMES[c.kind]),
+                kind=_(KIND_NAMES[command.kind]),
             )
-        if c.kind is K.QUESTION and c.author == rnd.owner and rnd.owner is not None:
+        if (
+            command.kind is ContributionKind.QUESTION
+            and command.author == rnd.owner
+            and rnd.owner is not None
+        ):
             raise _fail(N_("The case owner answers the questions and does not ask them."))
-        _check_fields(state, c.kind, c.text, c.side, c.ratings, c.target, phase, rnd)
+        _check_fields(
+            state,
+            command.kind,
+            command.text,
+            command.side,
+            command.ratings,
+            command.target,
+            phase,
+            rnd,
+        )
         where: dict[str, Any] = {
             "round_id": rnd.id,
             "phase_id": run.id,
@@ -788,32 +870,41 @@ def _add_contribution(state: SessionState, c: cmd.AddContribution, now: datetime
             "hidden": phase.hidden_until_reveal and not run.revealed,
         }
     else:
-        step = c.step or state.step
+        step = command.step or state.step
         if step is None:
             raise _fail(N_("Start a meeting step (revisit, intake, choice or closing) first."))
-        if c.kind not in STEP_ACCEPTS[step]:
+        if command.kind not in STEP_ACCEPTS[step]:
             raise _fail(
                 N_("The meeting's {step} does not capture a {kind}."),
                 step=_(STEP_NAMES[step]),
-                kind=_(KIND_NAMES[c.kind]),
+                kind=_(KIND_NAMES[command.kind]),
             )
         events = _step_events(state, step, now)
-        _check_fields(state, c.kind, c.text, c.side, c.ratings, c.target, None, None)
-        revisit = step is MeetingStep.REVISIT and c.target is not None
-        if revisit and state.revisit_case(c.target) is None:
-            raise _fail(N_("There is no case {id} from the previous meeting."), id=c.target)
+        _check_fields(
+            state,
+            command.kind,
+            command.text,
+            command.side,
+            command.ratings,
+            command.target,
+            None,
+            None,
+        )
+        revisit = step is MeetingStep.REVISIT and command.target is not None
+        if revisit and state.revisit_case(command.target) is None:
+            raise _fail(N_("There is no case {id} from the previous meeting."), id=command.target)
         where = {"step": step}
     events.append(
         ContributionAdded(
             now,
-            actor=c.actor,
+            actor=command.actor,
             contribution_id=_next_id(state, "contribution", "k"),
-            author=c.author,
-            kind=c.kind,
-            text=c.text,
-            side=c.side,
-            ratings=dict(c.ratings),
-            target=c.target,
+            author=command.author,
+            kind=command.kind,
+            text=command.text,
+            side=command.side,
+            ratings=dict(command.ratings),
+            target=command.target,
             **where,
         )
     )
@@ -832,13 +923,13 @@ def _check_fields(
 ) -> None:
     if kind in TEXT_KINDS and not text.strip():
         raise _fail(N_("A {kind} needs some text."), kind=_(KIND_NAMES[kind]))
-    if kind is K.FORCE:
+    if kind is ContributionKind.FORCE:
         sides = [s.id for s in phase.sides] if phase is not None else []
         if side not in sides:
             raise _fail(N_("Say which side the force is on: {sides}."), sides=", ".join(sides))
     elif side is not None:
         raise _fail(N_("Only a force has a side."))
-    if kind is K.RATING:
+    if kind is ContributionKind.RATING:
         if phase is None or not ratings:
             raise _fail(N_("A rating needs a score."))
         _check_ratings(ratings, {cr.id: (cr.min, cr.max) for cr in phase.criteria}, False)
@@ -846,7 +937,7 @@ def _check_fields(
             rated = state.contribution(target)
             if rated is None or rated.round_id != rnd.id:
                 raise _fail(N_("There is no contribution {id} in this round to rate."), id=target)
-    elif kind is K.EVALUATION:
+    elif kind is ContributionKind.EVALUATION:
         if not text.strip() and not ratings:
             raise _fail(N_("An evaluation needs a score or a remark."))
         if phase is not None and phase.criteria:
@@ -860,22 +951,24 @@ def _check_fields(
 
 def _require_choice_open(state: SessionState, old: Contribution) -> None:
     """A round's votes and scores change only while its choice runs: they set the owner."""
-    if old.kind not in (K.VOTE, K.SCORE) or old.round_id is None:
+    if old.kind not in (ContributionKind.VOTE, ContributionKind.SCORE) or old.round_id is None:
         return
     rnd = state.round
     if rnd is None or rnd.id != old.round_id or rnd.phase.id != old.phase_id:
         raise _fail(N_("The choice is over: its votes and scores can no longer change."))
 
 
-def _edit_contribution(state: SessionState, c: cmd.EditContribution, now: datetime) -> list[Event]:
-    old = state.contribution(c.contribution_id)
+def _edit_contribution(
+    state: SessionState, command: cmd.EditContribution, now: datetime
+) -> list[Event]:
+    old = state.contribution(command.contribution_id)
     if old is None:
-        raise _fail(N_("There is no contribution {id}."), id=c.contribution_id)
+        raise _fail(N_("There is no contribution {id}."), id=command.contribution_id)
     _require_choice_open(state, old)
-    text = c.text if c.text is not None else old.text
-    side = c.side if c.side is not None else old.side
-    ratings = dict(c.ratings) if c.ratings is not None else dict(old.ratings)
-    target = c.target if c.target is not None else old.target
+    text = command.text if command.text is not None else old.text
+    side = command.side if command.side is not None else old.side
+    ratings = dict(command.ratings) if command.ratings is not None else dict(old.ratings)
+    target = command.target if command.target is not None else old.target
     if (text, side, ratings, target) == (old.text, old.side, dict(old.ratings), old.target):
         return []
     phase = rnd = None
@@ -883,9 +976,9 @@ def _edit_contribution(state: SessionState, c: cmd.EditContribution, now: dateti
         rnd = state.round_by_id(old.round_id)
         if rnd is not None and old.phase_id is not None:
             phase = rnd.phase_run(old.phase_id).phase
-    if old.kind is K.VOTE:
+    if old.kind is ContributionKind.VOTE:
         _require_eligible(state, target or "")
-    elif old.kind is K.SCORE:
+    elif old.kind is ContributionKind.SCORE:
         _require_eligible(state, target or "")
         if phase is not None and phase.criteria:
             criteria = {cr.id: (cr.min, cr.max) for cr in phase.criteria}
@@ -897,7 +990,7 @@ def _edit_contribution(state: SessionState, c: cmd.EditContribution, now: dateti
     return [
         ContributionEdited(
             now,
-            actor=c.actor,
+            actor=command.actor,
             contribution_id=old.id,
             text=text,
             side=side,
@@ -908,13 +1001,13 @@ def _edit_contribution(state: SessionState, c: cmd.EditContribution, now: dateti
 
 
 def _remove_contribution(
-    state: SessionState, c: cmd.RemoveContribution, now: datetime
+    state: SessionState, command: cmd.RemoveContribution, now: datetime
 ) -> list[Event]:
-    old = state.contribution(c.contribution_id)
+    old = state.contribution(command.contribution_id)
     if old is None:
-        raise _fail(N_("There is no contribution {id}."), id=c.contribution_id)
+        raise _fail(N_("There is no contribution {id}."), id=command.contribution_id)
     _require_choice_open(state, old)
-    return [ContributionRemoved(now, actor=c.actor, contribution_id=c.contribution_id)]
+    return [ContributionRemoved(now, actor=command.actor, contribution_id=command.contribution_id)]
 
 
 _DECIDERS: dict[type[cmd.Command], Callable[[SessionState, Any, datetime], list[Event]]] = {

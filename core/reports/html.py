@@ -26,7 +26,6 @@ from intervisie.core.reports.report import (
 )
 from intervisie.core.reports.wording import Words, certificate_rows, place_text
 
-K = ContributionKind
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}|[a-zA-Z]{3,20})$")
 
 CSS = """
@@ -220,11 +219,11 @@ def _item(w: Words, item: Item) -> str:
     if item.hidden:
         head.append(f'<span class="tag hidden">{lb.not_revealed_during_the_meeting}</span>')
     about = ""
-    if item.kind is K.VOTE:
+    if item.kind is ContributionKind.VOTE:
         about = w(N_("voted for “{case}”")).format(case=item.target)
-    elif item.kind is K.SCORE:
+    elif item.kind is ContributionKind.SCORE:
         about = w(N_("scored “{case}”")).format(case=item.target)
-    elif item.kind is K.RATING and item.target:
+    elif item.kind is ContributionKind.RATING and item.target:
         about = w(N_("rated “{force}”")).format(force=item.target)
     elif item.target:
         about = w(N_("on “{case}”")).format(case=item.target)

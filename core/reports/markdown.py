@@ -21,7 +21,6 @@ from intervisie.core.reports.report import (
 )
 from intervisie.core.reports.wording import Words, certificate_rows, place_text
 
-K = ContributionKind
 DEMO_NOTE = N_(
     "Made from a demonstration meeting with example data. It is not proof of attendance."
 )
@@ -87,11 +86,11 @@ def item_line(w: Words, item: Item) -> str:
     if extras:
         head += f" ({', '.join(extras)})"
     body = []
-    if item.kind is K.VOTE:
+    if item.kind is ContributionKind.VOTE:
         body.append(w(N_("voted for “{case}”")).format(case=_cell(item.target)))
-    elif item.kind is K.SCORE:
+    elif item.kind is ContributionKind.SCORE:
         body.append(w(N_("scored “{case}”")).format(case=_cell(item.target)))
-    elif item.kind is K.RATING and item.target:
+    elif item.kind is ContributionKind.RATING and item.target:
         body.append(w(N_("rated “{force}”")).format(force=_cell(item.target)))
     elif item.target:
         body.append(w(N_("on “{case}”")).format(case=_cell(item.target)))

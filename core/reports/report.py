@@ -30,8 +30,6 @@ from intervisie.core.reports.attendance import Attendance, Person, attendance_of
 from intervisie.core.reports.exporters import Document, Exporter
 from intervisie.core.reports.profiles import RuleProfile, setup_warnings
 
-K = ContributionKind
-
 CLOSING_TOP = float(CLOSING_RATING_RANGE[1])
 """The top of the closing evaluation's scale (the engine's range for freely named scores)."""
 
@@ -249,7 +247,7 @@ class _Builder:
         if c.lens is not None and phase is not None and phase.lens is not None:
             lens = phase.lens.name.get(self.lang)
         received: tuple[Rating, ...] = ()
-        if c.kind is K.FORCE and rnd is not None:
+        if c.kind is ContributionKind.FORCE and rnd is not None:
             received = self.received(c, rnd)
         return Item(
             id=c.id,
@@ -271,7 +269,7 @@ class _Builder:
         sums: dict[str, list[int]] = {}
         rating_phase: Phase | None = None
         for c in self.state.contributions_in(rnd.id):
-            if c.kind is K.RATING and c.target == force.id:
+            if c.kind is ContributionKind.RATING and c.target == force.id:
                 rating_phase = _phase_of(rnd, c.phase_id) or rating_phase
                 for key, value in c.ratings.items():
                     sums.setdefault(key, []).append(value)
@@ -301,9 +299,13 @@ def _round_section(b: _Builder, rnd: Round, number: int) -> RoundSection:
     state, lang = b.state, b.lang
     now = _seconds_at(state)
     contributions = state.contributions_in(rnd.id)
-    takeaways = [c for c in contributions if c.kind is K.TAKEAWAY]
-    evaluation = [c for c in contributions if c.kind is K.EVALUATION]
-    rest = [c for c in contributions if c.kind not in (K.TAKEAWAY, K.EVALUATION)]
+    takeaways = [c for c in contributions if c.kind is ContributionKind.TAKEAWAY]
+    evaluation = [c for c in contributions if c.kind is ContributionKind.EVALUATION]
+    rest = [
+        c
+        for c in contributions
+        if c.kind not in (ContributionKind.TAKEAWAY, ContributionKind.EVALUATION)
+    ]
     phases = []
     known = set()
     for run in rnd.phases:

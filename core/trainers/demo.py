@@ -29,7 +29,6 @@ from intervisie.core.method.model import (
     TurnMode,
 )
 
-K = ContributionKind
 DEMO_START = datetime(2026, 1, 15, 13, 0, tzinfo=UTC)
 """A Thursday afternoon, 14:00 in Amsterdam."""
 
@@ -595,7 +594,10 @@ class _Player:
         self.engine.start_step(MeetingStep.CLOSING)
         for who in self.some(self.engine.state.participants, 2, 4):
             self.engine.contribute(
-                who, K.EVALUATION, self.text(EVALUATIONS), ratings={"mood": self.rng.randint(6, 9)}
+                who,
+                ContributionKind.EVALUATION,
+                self.text(EVALUATIONS),
+                ratings={"mood": self.rng.randint(6, 9)},
             )
         self.wait(8)
         self.engine.finish_meeting()
@@ -651,7 +653,13 @@ class _Player:
 
     def say(self, run: PhaseRun, speaker: str) -> None:
         kinds = run.phase.accepts()
-        kind = K.REMARK if K.REMARK in kinds else K.WRITING if K.WRITING in kinds else K.NOTE
+        kind = (
+            ContributionKind.REMARK
+            if ContributionKind.REMARK in kinds
+            else ContributionKind.WRITING
+            if ContributionKind.WRITING in kinds
+            else ContributionKind.NOTE
+        )
         self.engine.contribute(speaker, kind, self.text(self.pool_for(run)))
 
     def add_incident(self, owner: str) -> None:
@@ -678,19 +686,19 @@ class _Player:
     def note(self) -> None:
         state = self.engine.state
         author = state.note_taker or FACILITATOR
-        self.engine.contribute(author, K.NOTE, self.text(NOTES))
+        self.engine.contribute(author, ContributionKind.NOTE, self.text(NOTES))
 
     def phase_presentation(self, run: PhaseRun) -> None:
         self.note()
 
     def phase_questions(self, run: PhaseRun) -> None:
         for who in self.some(self.participants(), 3, 5):
-            self.engine.contribute(who, K.QUESTION, self.text(QUESTIONS))
+            self.engine.contribute(who, ContributionKind.QUESTION, self.text(QUESTIONS))
         self.note()
 
     def phase_writing(self, run: PhaseRun) -> None:
         for who in self.participants():
-            self.engine.contribute(who, K.WRITING, self.text(self.pool_for(run)))
+            self.engine.contribute(who, ContributionKind.WRITING, self.text(self.pool_for(run)))
 
     def phase_round(self, run: PhaseRun) -> None:
         for who in self.participants():
@@ -699,26 +707,33 @@ class _Player:
     def phase_discussion(self, run: PhaseRun) -> None:
         pool = PRINCIPLES if run.id.startswith("principle") else ADVICE
         for who in self.some(self.participants(), 2, 4):
-            self.engine.contribute(who, K.REMARK, self.text(pool))
+            self.engine.contribute(who, ContributionKind.REMARK, self.text(pool))
         owner = self.engine.state.round.owner
-        if owner is not None and K.TAKEAWAY in run.phase.accepts():
-            self.engine.contribute(owner, K.TAKEAWAY, self.text(TAKEAWAYS))
+        if owner is not None and ContributionKind.TAKEAWAY in run.phase.accepts():
+            self.engine.contribute(owner, ContributionKind.TAKEAWAY, self.text(TAKEAWAYS))
 
     def phase_forces(self, run: PhaseRun) -> None:
         for side in run.phase.sides:
             pool = FORCES.get(side.id) or FORCES["restraining"]
             for who in self.some(self.participants(), 2, 3):
-                self.engine.contribute(who, K.FORCE, self.text(pool), side=side.id)
+                self.engine.contribute(who, ContributionKind.FORCE, self.text(pool), side=side.id)
 
     def phase_rating(self, run: PhaseRun) -> None:
         rnd = self.engine.state.round
-        forces = [c for c in self.engine.state.contributions_in(rnd.id) if c.kind is K.FORCE]
+        forces = [
+            c
+            for c in self.engine.state.contributions_in(rnd.id)
+            if c.kind is ContributionKind.FORCE
+        ]
         raters = self.some(self.participants(), 2, 3)
         for force in forces or [None]:
             for who in raters:
                 ratings = {c.id: self.rng.randint(c.min, c.max) for c in run.phase.criteria}
                 self.engine.contribute(
-                    who, K.RATING, ratings=ratings, target=force.id if force else None
+                    who,
+                    ContributionKind.RATING,
+                    ratings=ratings,
+                    target=force.id if force else None,
                 )
 
     def phase_evaluation(self, run: PhaseRun) -> None:
@@ -726,10 +741,10 @@ class _Player:
         for who in self.participants():
             ratings = {c.id: self.rng.randint(max(c.min, c.max - 2), c.max) for c in criteria}
             text = self.text(EVALUATIONS) if self.rng.random() < 0.6 or not ratings else ""
-            self.engine.contribute(who, K.EVALUATION, text, ratings=ratings)
+            self.engine.contribute(who, ContributionKind.EVALUATION, text, ratings=ratings)
         owner = self.engine.state.round.owner
         if owner is not None:
-            self.engine.contribute(owner, K.TAKEAWAY, self.text(TAKEAWAYS))
+            self.engine.contribute(owner, ContributionKind.TAKEAWAY, self.text(TAKEAWAYS))
 
 
 def play_demo(

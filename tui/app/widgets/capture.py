@@ -39,8 +39,6 @@ from intervisie.tui.app.widgets.forces import Force, ForceField
 from intervisie.tui.app.widgets.labels import kind_title, text
 from intervisie.tui.app.widgets.plain import Static
 
-K = ContributionKind
-
 WARNING_LABEL = {
     QuestionWarning.CLOSED: N_("closed"),
     QuestionWarning.SUGGESTIVE: N_("suggestive"),
@@ -149,8 +147,14 @@ class Capture(Vertical):
         author, body = split_author(raw, context.link)
         if body.startswith("!"):
             owner = context.round.owner if context.round is not None else None
-            return self.contribute(context, author or owner or FACILITATOR, K.TAKEAWAY, body[1:])
-        kind = K.REMARK if author is not None and self.accepts(context, K.REMARK) else K.NOTE
+            return self.contribute(
+                context, author or owner or FACILITATOR, ContributionKind.TAKEAWAY, body[1:]
+            )
+        kind = (
+            ContributionKind.REMARK
+            if author is not None and self.accepts(context, ContributionKind.REMARK)
+            else ContributionKind.NOTE
+        )
         return self.contribute(context, author or context.speaker() or FACILITATOR, kind, body)
 
     # -- helpers ------------------------------------------------------------------------
@@ -177,7 +181,7 @@ class Capture(Vertical):
             out.append(f"{i:>2} ", style="dim")
             out.append(context.link.name(c.author).ljust(min(width, 14))[:14], style="bold")
             out.append("  ")
-            if c.kind is K.TAKEAWAY:
+            if c.kind is ContributionKind.TAKEAWAY:
                 out.append("! " + _("take-away") + ": ", style="bold")
             out.append(c.text)
             self.decorate(out, c)
@@ -210,8 +214,12 @@ class RoundCapture(Capture):
         author, body = split_author(raw, context.link)
         if body.startswith("!"):
             owner = context.round.owner if context.round is not None else None
-            return self.contribute(context, author or owner or FACILITATOR, K.TAKEAWAY, body[1:])
-        return self.contribute(context, author or context.speaker() or FACILITATOR, K.REMARK, body)
+            return self.contribute(
+                context, author or owner or FACILITATOR, ContributionKind.TAKEAWAY, body[1:]
+            )
+        return self.contribute(
+            context, author or context.speaker() or FACILITATOR, ContributionKind.REMARK, body
+        )
 
 
 class QuestionsCapture(Capture):
@@ -225,10 +233,10 @@ class QuestionsCapture(Capture):
 
     def command(self, raw: str, context: Context) -> cmd.Command:
         author, body = split_author(raw, context.link)
-        return self.contribute(context, author or FACILITATOR, K.QUESTION, body)
+        return self.contribute(context, author or FACILITATOR, ContributionKind.QUESTION, body)
 
     def decorate(self, out: RichText, contribution: Contribution) -> None:
-        if contribution.kind is not K.QUESTION:
+        if contribution.kind is not ContributionKind.QUESTION:
             return
         warnings = question_warnings(contribution.text)
         if warnings:
@@ -268,7 +276,7 @@ class WritingCapture(Capture):
         author, body = split_author(raw, context.link)
         if author is None:
             raise CaptureError(_("Start with the writer's name: 'Aylin: ...'"))
-        return self.contribute(context, author, K.WRITING, body)
+        return self.contribute(context, author, ContributionKind.WRITING, body)
 
 
 class IntakeCapture(Capture):
@@ -336,7 +344,7 @@ class ChoiceCapture(Capture):
         made = {
             c.author
             for c in context.contributions()
-            if c.kind in (K.VOTE, K.SCORE) and c.target in open_cases
+            if c.kind in (ContributionKind.VOTE, ContributionKind.SCORE) and c.target in open_cases
         }
         for member in state.present:
             if member not in made:
@@ -411,8 +419,8 @@ def round_forces(context: Context) -> tuple[list[tuple[str, str]], list[Force], 
                 sides.append((side.id, text(side.name, context.lang)))
         if run.phase.criteria:
             top = float(run.phase.criteria[0].max)
-    forces = [c for c in state.contributions_in(rnd.id) if c.kind is K.FORCE]
-    ratings = [c for c in state.contributions_in(rnd.id) if c.kind is K.RATING]
+    forces = [c for c in state.contributions_in(rnd.id) if c.kind is ContributionKind.FORCE]
+    ratings = [c for c in state.contributions_in(rnd.id) if c.kind is ContributionKind.RATING]
     out = []
     for i, force in enumerate(forces, 1):
         values = [
@@ -453,7 +461,9 @@ class ForcesCapture(Capture):
         numbers, rest = split_numbers(body)
         if len(sides) > 1 and numbers and 1 <= numbers[0] <= len(sides):
             side, body = sides[numbers[0] - 1].id, rest
-        return self.contribute(context, author or FACILITATOR, K.FORCE, body, side=side)
+        return self.contribute(
+            context, author or FACILITATOR, ContributionKind.FORCE, body, side=side
+        )
 
 
 class RatingCapture(ForcesCapture):
@@ -478,14 +488,16 @@ class RatingCapture(ForcesCapture):
         if len(numbers) < 2:
             raise CaptureError(_("Type the force number and a score: 3 4."))
         state = context.link.state
-        force_items = [c for c in state.contributions_in(context.round_id) if c.kind is K.FORCE]
+        force_items = [
+            c for c in state.contributions_in(context.round_id) if c.kind is ContributionKind.FORCE
+        ]
         if not 1 <= numbers[0] <= len(force_items):
             raise CaptureError(_("There is no force {n}.").format(n=numbers[0]))
         ratings = dict(zip([c.id for c in criteria], numbers[1:], strict=False))
         return self.contribute(
             context,
             author or FACILITATOR,
-            K.RATING,
+            ContributionKind.RATING,
             "",
             ratings=ratings,
             target=force_items[numbers[0] - 1].id,
@@ -506,7 +518,7 @@ class EvaluationCapture(Capture):
         contributions = context.contributions()
         out = self.lines(context, contributions)
         criteria = self.criteria(context)
-        scored = [c for c in contributions if c.kind is K.EVALUATION and c.ratings]
+        scored = [c for c in contributions if c.kind is ContributionKind.EVALUATION and c.ratings]
         if scored:
             out.append("\n")
             parts = []
@@ -536,11 +548,15 @@ class EvaluationCapture(Capture):
         author, body = split_author(raw, context.link)
         if body.startswith("!"):
             owner = context.round.owner if context.round is not None else None
-            return self.contribute(context, author or owner or FACILITATOR, K.TAKEAWAY, body[1:])
+            return self.contribute(
+                context, author or owner or FACILITATOR, ContributionKind.TAKEAWAY, body[1:]
+            )
         numbers, rest = split_numbers(body)
         ids = [cid for cid, *_r in self.criteria(context)]
         ratings = dict(zip(ids, numbers, strict=False))
-        return self.contribute(context, author or FACILITATOR, K.EVALUATION, rest, ratings=ratings)
+        return self.contribute(
+            context, author or FACILITATOR, ContributionKind.EVALUATION, rest, ratings=ratings
+        )
 
 
 CAPTURES: dict[PhaseKind, type[Capture]] = {
