@@ -16,6 +16,7 @@ import errno
 import os
 import secrets
 import sqlite3
+import stat
 from pathlib import Path
 from urllib.parse import quote
 
@@ -132,8 +133,13 @@ def check(path: Path) -> int:
     if os.path.realpath(path) in _in_use:
         return _checked_by_sqlite(path)
     try:
+        info = path.stat()
+        # A named pipe would block every command until someone writes to it; a folder or a
+        # device is no store either: only a regular file is opened (as house methods are).
+        if not stat.S_ISREG(info.st_mode):
+            raise unreadable(path, _("it is not a regular file"))
         header = _header(path)
-        size = path.stat().st_size
+        size = info.st_size
     except OSError as exc:
         raise StoreError(
             _("cannot read the meeting store {path}: {reason}").format(
@@ -167,6 +173,14 @@ def _checked_by_sqlite(path: Path) -> int:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != schema.APPLICATION_ID:
             raise unreadable(path, _("it is not an intervisie store"))
+        if version < 1:  # ours are made at version 1 or later: never migrate from nowhere
+            raise unreadable(
+                path,
+                _(
+                    "it has schema version {found}, not a store this version of intervisie "
+                    "knows (1 to {known})"
+                ).format(found=version, known=schema.VERSION),
+            )
         if version > schema.VERSION:
             raise unreadable(
                 path,

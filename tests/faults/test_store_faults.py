@@ -520,3 +520,56 @@ def test_arbitrary_json_is_refused_cleanly(tmp_path_factory, fuzz_inputs, doc) -
     file.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(ExchangeError):
         read_export(file)
+
+
+# -- files that are not a store: a named pipe, an unknown schema version -----------------------
+
+
+@pytest.mark.parametrize("kind", ["named pipe", "folder"])
+def test_a_store_that_is_not_a_regular_file_is_named_and_nothing_hangs(
+    tmp_path: Path, cli, kind: str
+) -> None:
+    """Found: a FIFO at the store's path made every command wait for a writer forever."""
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    path = folder / "intervisie.sqlite3"
+    if kind == "named pipe":
+        os.mkfifo(path, 0o600)
+    else:
+        path.mkdir()
+    env = dict(os.environ, INTERVISIE_DATA_DIR=str(folder))
+    for args in (("sessions", "list"), ("sessions", "show", "x"), ("resume",), ("hours",)):
+        result = cli(*args, env=env)  # run_cli's timeout fails the test if it hangs
+        assert result.returncode == 1, (args, result.stdout, result.stderr)
+        assert str(path) in result.stderr and "not a regular file" in result.stderr
+        assert "Traceback" not in result.stderr
+    for readonly in (False, True):
+        with pytest.raises(StoreUnreadable, match="not a regular file"):
+            Store.open(path, readonly=readonly)
+
+
+@pytest.mark.parametrize("version", [-1, 0])
+def test_a_store_with_an_unknown_schema_version_is_refused_not_migrated(
+    tmp_path: Path, cli, version: int
+) -> None:
+    """Found: user_version -1 (or 0) on a file with our tables ran a migration that failed
+    ("table groups already exists") and left a `.v-1.bak` beside it."""
+    folder = tmp_path / "data"
+    path = a_store(folder)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+    before = path.read_bytes()
+    env = dict(os.environ, INTERVISIE_DATA_DIR=str(folder))
+    for args in (("sessions", "list"), ("resume",)):
+        result = cli(*args, env=env)
+        assert result.returncode == 1, (args, result.stdout, result.stderr)
+        assert str(path) in result.stderr
+        assert f"schema version {version}" in result.stderr
+        assert "not a store this version of intervisie knows" in result.stderr
+        assert "Traceback" not in result.stderr and "already exists" not in result.stderr
+    for readonly in (False, True):
+        with pytest.raises(StoreUnreadable, match="knows"):
+            Store.open(path, readonly=readonly)
+    assert path.read_bytes() == before
+    assert not list(folder.glob("*.bak"))
