@@ -1,1 +1,32 @@
-"""The built-in intervision methods: plugins in the `intervisie` entry-point group."""
+"""The built-in intervision methods: plugins in the `intervisie` entry-point group.
+
+Each built-in is one folder holding its method as data, `method.toml` in the house-method
+format (docs/authoring.md), and a plugin module of a few lines that hands that document to
+intervisie, the way an organisation's bundle of house methods does
+(examples/house-bundle). So a trainer reviews and corrects a method without reading
+Python, and `intervisie method validate methods/<id>/method.toml` checks the edit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from intervisie.core import Method
+
+FILE_NAME = "method.toml"
+
+
+def builtin_method(module_file: str) -> Method:
+    """The method in the `method.toml` beside a built-in's plugin module (`__file__`).
+
+    A built-in stands alone: it extends no other method.
+    """
+    from intervisie.core import load_method_file
+
+    return load_method_file(Path(module_file).with_name(FILE_NAME), base_lookup=_no_base)
+
+
+def _no_base(_method_id: str) -> None:
+    return None

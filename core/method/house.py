@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from intervisie.core.method.model import Method, MethodError
+from intervisie.core.method.model import Method, MethodError, plain_structure
 
 MAX_FILE_BYTES = 1024 * 1024
 
@@ -95,10 +95,18 @@ def build_method(
     base_lookup: Callable[[str], Method | None] = lambda _id: None,
 ) -> Method:
     """Turn a document into a `Method`, applying `extends`; every problem is reported at once."""
-    from intervisie.core.method.converter import DocumentError, method_document, structure
-
     doc = dict(doc)
     base_id = doc.pop("extends", None)
+    if base_id is None and "phase_order" not in doc:
+        try:
+            # Without the converter (and cattrs) when the document is well-formed: the
+            # built-in methods are read at every start. Otherwise the converter below
+            # builds it or names each problem.
+            return plain_structure(doc, Method)
+        except Exception:
+            pass
+    from intervisie.core.method.converter import DocumentError, method_document, structure
+
     if base_id is not None:
         if not isinstance(base_id, str):
             raise HouseMethodError(path, ["extends: must be a method id"])

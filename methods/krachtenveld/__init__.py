@@ -1,17 +1,17 @@
 """Force field analysis (krachtenveldanalyse, after Lewin).
 
-A built-in plugin: registered in the `intervisie` entry-point group as `krachtenveld`, exactly
-as a third-party method would be.
+A built-in plugin: registered in the `intervisie` entry-point group as `krachtenveld`, exactly as a
+third-party method would be. The method itself is data, `method.toml` beside this module.
 """
 
 from __future__ import annotations
 
 from intervisie.core import Method, hookimpl
-from intervisie.methods.krachtenveld.method import METHOD
+from intervisie.methods import builtin_method
 
-__all__ = ["METHOD", "intervisie_methods"]
+__all__ = ["intervisie_methods"]
 
 
 @hookimpl
 def intervisie_methods() -> list[Method]:
-    return [METHOD]
+    return [builtin_method(__file__)]

@@ -237,13 +237,14 @@ def test_a_method_runs_from_its_first_to_its_last_phase(install) -> None:
 
 
 def test_a_method_with_its_own_intake_and_choice_picks_its_owner_in_the_run() -> None:
-    from intervisie.methods.incident.method import METHOD
+    from intervisie.core.plugins.loading import load_registry
 
-    run = run_method(METHOD, participants=4)
-    assert run.phases == tuple(p.id for p in METHOD.phases_for())
+    incident = load_registry(house=False, only=["incident"]).get("incident")
+    run = run_method(incident, participants=4)
+    assert run.phases == tuple(p.id for p in incident.phases_for())
     assert run.round.owner is not None
     assert run.round.phase_run("write").revealed
-    spoken = run_method(METHOD, options={"approaches": "spoken"}, participants=4)
+    spoken = run_method(incident, options={"approaches": "spoken"}, participants=4)
     assert "write" not in spoken.phases
 
 

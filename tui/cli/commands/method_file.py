@@ -47,7 +47,11 @@ def validate(file: Path) -> None:
             click.echo(f"  {file}: {problem}", err=True)
         sys.exit(1)
     taken = registry().methods.get(method_obj.id)
-    if taken is not None and not _same_file(taken.source.path, file):
+    if (
+        taken is not None
+        and not _same_file(taken.source.path, file)
+        and not _ships_with(registry(), taken.source.plugin, file)
+    ):
         from intervisie.core.plugins.loading import describe_source
 
         click.echo(_("{file}: invalid method").format(file=file), err=True)
@@ -72,6 +76,19 @@ def validate(file: Path) -> None:
     )
     if warnings and strict_mode():
         sys.exit(1)
+
+
+def _ships_with(registry, plugin: str | None, file: Path) -> bool:
+    """Whether `file` lies inside the package of the plugin that loaded that id: a built-in's
+    own `method.toml`, or a bundle's file, is the method itself, not a second one."""
+    module = registry.pm.get_plugin(plugin) if plugin else None
+    where = getattr(module, "__file__", None)
+    if not where:
+        return False
+    try:
+        return file.resolve().is_relative_to(Path(where).resolve().parent)
+    except OSError:
+        return False
 
 
 def _same_file(path: str | None, file: Path) -> bool:
