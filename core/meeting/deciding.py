@@ -44,6 +44,7 @@ from intervisie.core.meeting.model import (
     Round,
     SessionState,
     Status,
+    Tally,
 )
 from intervisie.core.method.converter import method_document
 from intervisie.core.method.model import (
@@ -357,11 +358,6 @@ def _discussed(state: SessionState) -> set[str]:
     return {r.case_id for r in state.rounds if r.case_id is not None and not r.is_open}
 
 
-def _eligible_cases(state: SessionState) -> list[Case]:
-    done = _discussed(state)
-    return [case for case in state.cases if case.id not in done and case.owner in state.present]
-
-
 def _require_eligible(state: SessionState, case_id: str) -> Case:
     case = state.case(case_id)
     if case is None:
@@ -526,40 +522,14 @@ def _check_ratings(
             )
 
 
-def tally(
-    state: SessionState, round_id: str | None = None, phase_id: str | None = None
-) -> tuple[str, dict[str, float], tuple[str, ...]]:
-    """Count the choice: (`vote` | `score` | `only`, points per case, the cases tied first).
-
-    Votes count when there are any, else the EGT scores summed. The tied cases are in the
-    order they were added; the first of them wins. Raises `DomainError` when nothing decides.
-    """
-    context: _Context = (
-        (round_id, phase_id, None) if round_id is not None else (None, None, MeetingStep.CHOICE)
-    )
-    cases = _eligible_cases(state)
-    if not cases:
+def _settled(state: SessionState, round_id: str | None, phase_id: str | None) -> Tally:
+    """The counted choice (`SessionState.tally`) when it decides; `DomainError` saying why not."""
+    counted = state.tally(round_id, phase_id)
+    if not counted.cases:
         raise _fail(N_("There is no case to choose from: name a case first."))
-    ids = [case.id for case in cases]
-    made = [x for x in _in_context(state, context) if x.target in ids]
-    votes = [x for x in made if x.kind is ContributionKind.VOTE]
-    scores = [x for x in made if x.kind is ContributionKind.SCORE]
-    points: dict[str, float] = {}
-    if votes:
-        by = "vote"
-        for x in votes:
-            points[x.target] = points.get(x.target, 0) + 1  # type: ignore[index]
-    elif scores:
-        by = "score"
-        for x in scores:
-            points[x.target] = points.get(x.target, 0) + sum(x.ratings.values())  # type: ignore[index]
-    elif len(cases) == 1:
-        return "only", {}, (cases[0].id,)
-    else:
+    if counted.winner is None:
         raise _fail(N_("Nobody has voted or scored yet: vote, score, or choose a case yourself."))
-    best = max(points.values())
-    tied = tuple(cid for cid in ids if points.get(cid) == best)
-    return by, points, tied
+    return counted
 
 
 def _choose(state: SessionState, command: cmd.ChooseCase, now: datetime) -> list[Event]:
@@ -592,17 +562,17 @@ def _chosen_event(
             by="facilitator",
             round_id=round_id,
         )
-    by, points, tied = tally(state, round_id, rnd.phase.id if rnd is not None else None)
-    case = state.case(tied[0])
+    counted = _settled(state, round_id, rnd.phase.id if rnd is not None else None)
+    case = state.case(counted.tied[0])
     assert case is not None
     return CaseChosen(
         now,
         actor=actor,
         case_id=case.id,
         owner=case.owner,
-        by=by,
-        tied=tied if len(tied) > 1 else (),
-        tally=points,
+        by=counted.by,
+        tied=counted.tied if len(counted.tied) > 1 else (),
+        tally=dict(counted.points),
         round_id=round_id,
     )
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.clock import Clock
-from intervisie.core.meeting.deciding import DomainError, assign_lenses, decide, plan_round, tally
+from intervisie.core.meeting.deciding import DomainError, assign_lenses, decide, plan_round
 from intervisie.core.meeting.events import Event
 from intervisie.core.meeting.folding import StateBuilder, apply, fold, replay
 from intervisie.core.meeting.model import (
@@ -142,5 +142,4 @@ __all__ = [
     "fold",
     "plan_round",
     "replay",
-    "tally",
 ]

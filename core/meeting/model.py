@@ -287,10 +287,89 @@ class SessionState:
         """Cases that had a round: the next meeting revisits these."""
         return tuple(r.case_id for r in self.rounds if r.case_id is not None)
 
+    def eligible_cases(self) -> tuple[Case, ...]:
+        """The cases that can still be chosen, in the order they were named: on the list,
+        no finished round yet, and their owner present to bring them in."""
+        done = {r.case_id for r in self.rounds if r.case_id is not None and not r.is_open}
+        return tuple(c for c in self.cases if c.id not in done and c.owner in self.present)
+
+    def tally(self, round_id: str | None = None, phase_id: str | None = None) -> Tally:
+        """The choice as counted so far: at a round's choice phase (`round_id`, `phase_id`),
+        or at the meeting's own choice step (no round)."""
+        cases = self.eligible_cases()
+        ids = [case.id for case in cases]
+        if round_id is None:
+            made = self.contributions_in(step=MeetingStep.CHOICE)
+        else:
+            made = self.contributions_in(round_id, phase_id)
+        made = tuple(m for m in made if m.target in ids)
+        votes = {m.author: m.target for m in made if m.kind is ContributionKind.VOTE}
+        scores = [m for m in made if m.kind is ContributionKind.SCORE]
+        points: dict[str, float] = {}
+        by = ""
+        if votes:
+            by = "vote"
+            for vote in made:
+                if vote.kind is ContributionKind.VOTE and vote.target is not None:
+                    points[vote.target] = points.get(vote.target, 0) + 1
+        elif scores:
+            by = "score"
+            for score in scores:
+                if score.target is not None:
+                    points[score.target] = points.get(score.target, 0) + sum(score.ratings.values())
+        elif len(cases) == 1:
+            by = "only"
+        if by == "only":
+            tied: tuple[str, ...] = (cases[0].id,)
+        elif points:
+            best = max(points.values())
+            tied = tuple(cid for cid in ids if points.get(cid) == best)
+        else:
+            tied = ()
+        chose = {m.author for m in made}
+        return Tally(
+            cases=cases,
+            by=by,
+            points=points,
+            tied=tied,
+            votes={k: v for k, v in votes.items() if v is not None},
+            waiting=tuple(member for member in self.present if member not in chose),
+        )
+
     def leftover_cases(self) -> tuple[Case, ...]:
         """Cases on the list that had no round: the next meeting offers them again."""
         done = set(self.discussed_case_ids())
         return tuple(c for c in self.cases if c.id not in done)
+
+
+@frozen
+class Tally:
+    """A choice counted so far: the cases it is between and the points each has.
+
+    Votes count when there are any, else the EGT scores summed; with a single case on the
+    list and nothing cast, that case is the `only` one. The screens, the participants' page
+    and the engine (which settles the choice with it) all count with this one rule.
+    """
+
+    cases: tuple[Case, ...]
+    """The eligible cases, in the order they were named (`SessionState.eligible_cases`)."""
+    by: str
+    """`vote`, `score`, `only`, or "" while nothing decides yet."""
+    points: Mapping[str, float] = field(factory=dict, hash=False)
+    """Case id to points, for the cases that got any (as `CaseChosen.tally` records them)."""
+    tied: tuple[str, ...] = ()
+    """The cases with the most points, in the order named; the first of them wins."""
+    votes: Mapping[str, str] = field(factory=dict, hash=False)
+    """Member id to the case their vote is for."""
+    waiting: tuple[str, ...] = ()
+    """Present members who have neither voted nor scored yet, in the order present."""
+
+    def points_of(self, case_id: str) -> float:
+        return self.points.get(case_id, 0)
+
+    @property
+    def winner(self) -> str | None:
+        return self.tied[0] if self.tied else None
 
 
 @frozen

@@ -673,7 +673,7 @@ class _Player:
             self.add_incident(owner)
 
     def phase_choice(self, run: PhaseRun) -> None:
-        cases = [c.id for c in self.engine.state.cases if c.owner in self.engine.state.present]
+        cases = [c.id for c in self.engine.state.eligible_cases()]
         if not cases:
             self.add_incident(self.participants()[0])
             cases = [self.engine.state.cases[-1].id]

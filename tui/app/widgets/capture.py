@@ -24,12 +24,12 @@ from textual.widgets import Input
 
 from intervisie.core.i18n import N_, _
 from intervisie.core.meeting import commands as cmd
-from intervisie.core.meeting.engine import DomainError, tally
 from intervisie.core.meeting.model import (
     FACILITATOR,
     Contribution,
     PhaseRun,
     Round,
+    Tally,
     view_contributions,
 )
 from intervisie.core.meeting.questions import QuestionWarning, question_warnings
@@ -287,10 +287,7 @@ class IntakeCapture(Capture):
 
     def items(self, context: Context) -> RichText:
         state = context.link.state
-        if context.round is not None:
-            cases = [c for c in state.cases]
-        else:
-            cases = list(state.cases)
+        cases = state.cases
         out = RichText()
         if not cases:
             out.append(_("No case named yet."), style="dim italic")
@@ -333,40 +330,24 @@ class ChoiceCapture(Capture):
     def title(self) -> str:
         return _("Choice: EGT scores") if self.egt else _("Choice: votes")
 
-    def cases(self, context: Context):
-        state = context.link.state
-        done = {r.case_id for r in state.rounds if r.case_id is not None and not r.is_open}
-        return [c for c in state.cases if c.id not in done and c.owner in state.present]
+    def tally(self, context: Context) -> Tally:
+        return context.link.state.tally(context.round_id, context.phase_id)
 
     def next_voter(self, context: Context) -> str | None:
-        state = context.link.state
-        open_cases = {case.id for case in self.cases(context)}
-        made = {
-            c.author
-            for c in context.contributions()
-            if c.kind in (ContributionKind.VOTE, ContributionKind.SCORE) and c.target in open_cases
-        }
-        for member in state.present:
-            if member not in made:
-                return member
-        return None
+        waiting = self.tally(context).waiting
+        return waiting[0] if waiting else None
 
     def items(self, context: Context) -> RichText:
-        cases = self.cases(context)
-        points: dict[str, float] = {}
-        try:
-            _by, points, _tied = tally(context.link.state, context.round_id, context.phase_id)
-        except DomainError:
-            points = {}
-        top = max(points.values(), default=0) or 1
+        counted = self.tally(context)
+        top = max(counted.points.values(), default=0) or 1
         room = max(self.size.width - 36, 20)
         out = RichText()
-        if not cases:
+        if not counted.cases:
             out.append(_("No case named yet."), style="dim italic")
-        for i, case in enumerate(cases, 1):
+        for i, case in enumerate(counted.cases, 1):
             if i > 1:
                 out.append("\n")
-            got = points.get(case.id, 0)
+            got = counted.points_of(case.id)
             out.append(f"{i:>2} ", style="bold")
             out.append(context.link.name(case.owner).ljust(10)[:10], style="bold")
             title = case.title if len(case.title) <= room else case.title[: room - 1] + "…"
@@ -391,7 +372,7 @@ class ChoiceCapture(Capture):
         author, body = split_author(raw, context.link)
         voter = author or self.next_voter(context)
         numbers, _rest = split_numbers(body)
-        cases = self.cases(context)
+        cases = self.tally(context).cases
         if voter is None:
             raise CaptureError(_("Everyone has voted; 'Name: 2' changes a vote."))
         if not numbers or not 1 <= numbers[0] <= len(cases):

@@ -1,0 +1,116 @@
+"""The meeting's rules that screens and the participants' page ask core for, one test each.
+
+Each rule lives once in core behind one name (`SessionState.eligible_cases`,
+`SessionState.tally`, ...): the screens render what these return and never count themselves.
+"""
+
+from __future__ import annotations
+
+from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.model import FACILITATOR
+
+
+def run(engine, *commands: cmd.Command) -> None:
+    for command in commands:
+        engine.execute(command)
+
+
+# -- which cases can still be chosen ------------------------------------------------------
+
+
+def test_eligible_cases_leave_out_discussed_cases_and_absent_owners(open_meeting, case_method):
+    engine = open_meeting(present=("anna", "bram", "carla", "daan"))
+    run(
+        engine,
+        cmd.AddCase(owner="bram", title="Angry client"),
+        cmd.AddCase(owner="carla", title="Deadline"),
+        cmd.AddCase(owner="daan", title="Referral"),
+    )
+    assert [c.title for c in engine.state.eligible_cases()] == [
+        "Angry client",
+        "Deadline",
+        "Referral",
+    ]
+    run(engine, cmd.StartRound(method=case_method, case_id="c2"))
+    # While its round runs the case still counts as on the list; once finished, it is not.
+    assert "c2" in [c.id for c in engine.state.eligible_cases()]
+    run(engine, cmd.FinishRound())
+    assert [c.id for c in engine.state.eligible_cases()] == ["c1", "c3"]
+
+
+def test_a_carried_case_whose_owner_is_absent_is_not_eligible(open_meeting):
+    from intervisie.core.meeting.model import Case
+
+    engine = open_meeting(
+        present=("anna", "bram", "carla"),
+        carried=(Case("x1", "bram", "Left over"), Case("x2", "zoe", "Owner away")),
+    )
+    assert [c.title for c in engine.state.eligible_cases()] == ["Left over"]
+
+
+# -- counting the choice ------------------------------------------------------------------
+
+
+def test_tally_counts_votes_per_case_and_who_has_not_voted(open_meeting):
+    engine = open_meeting(present=("anna", "bram", "carla", "daan"))
+    run(
+        engine,
+        cmd.AddCase(owner="bram", title="Angry client"),
+        cmd.AddCase(owner="carla", title="Deadline"),
+    )
+    counted = engine.state.tally()
+    assert (counted.by, counted.winner, counted.waiting) == ("", None, engine.state.present)
+    run(
+        engine,
+        cmd.Vote(voter="anna", case_id="c2"),
+        cmd.Vote(voter="daan", case_id="c1"),
+        cmd.Vote(voter="anna", case_id="c1"),  # anna moves her vote
+    )
+    counted = engine.state.tally()
+    assert counted.by == "vote"
+    assert (counted.points_of("c1"), counted.points_of("c2")) == (2, 0)
+    assert counted.votes == {"anna": "c1", "daan": "c1"}
+    assert counted.waiting == ("bram", "carla")
+    assert counted.winner == "c1"
+
+
+def test_tally_sums_scores_when_nobody_voted_and_ties_go_to_the_first_named(open_meeting):
+    engine = open_meeting(present=("anna", "bram", "carla"))
+    run(
+        engine,
+        cmd.AddCase(owner="bram", title="Angry client"),
+        cmd.AddCase(owner="carla", title="Deadline"),
+        cmd.Score(scorer="anna", case_id="c1", ratings={"emotion": 3, "shared": 3, "time": 3}),
+        cmd.Score(scorer="anna", case_id="c2", ratings={"emotion": 5, "shared": 2, "time": 2}),
+    )
+    counted = engine.state.tally()
+    assert counted.by == "score"
+    assert dict(counted.points) == {"c1": 9, "c2": 9}
+    assert (counted.tied, counted.winner) == (("c1", "c2"), "c1")
+    run(engine, cmd.ChooseCase())
+    assert engine.state.chosen.tally == counted.points  # the engine settles with this count
+    assert engine.state.chosen.tied == ("c1", "c2")
+
+
+def test_tally_of_a_single_case_without_votes_is_that_case(open_meeting):
+    engine = open_meeting(present=("anna", "bram", "carla"))
+    run(engine, cmd.AddCase(owner="bram", title="Angry client"))
+    counted = engine.state.tally()
+    assert (counted.by, counted.winner, dict(counted.points)) == ("only", "c1", {})
+
+
+def test_tally_at_a_methods_own_choice_counts_that_phase_only(open_meeting, choosing):
+    engine = open_meeting(present=("anna", "bram", "carla"))
+    run(
+        engine,
+        cmd.StartRound(method=choosing),
+        cmd.AddCase(owner="bram", title="Printer"),
+        cmd.AddCase(owner="carla", title="Rota"),
+        cmd.NextPhase(),
+        cmd.Vote(voter="anna", case_id="c2"),
+        cmd.Vote(voter="bram", case_id="c2", actor=FACILITATOR),
+    )
+    rnd = engine.state.round
+    counted = engine.state.tally(rnd.id, rnd.phase.id)
+    assert (counted.winner, counted.points_of("c2"), counted.waiting) == ("c2", 2, ("carla",))
+    assert engine.state.tally().by == ""  # the meeting's own choice step saw no vote
