@@ -138,6 +138,15 @@ def build(path: Path) -> None:
         lease = store.acquire("crashed")
         clock.advance(seconds=20)
         store.heartbeat(lease)
+        if schema.VERSION >= 2:
+            from intervisie.core.reports.people import Person
+            from intervisie.core.store.people import link, save_person
+
+            group = store.group("demo")
+            assert group is not None
+            member = group.members[0]
+            save_person(store, Person("p-fixture", member.name, {"nova": "A-00001"}))
+            link(store, group.id, member.id, "p-fixture")
         conn = store._conn
         conn.execute("UPDATE meetings SET lease_pid = 999999, lease_host = 'elsewhere'")
         conn.execute(

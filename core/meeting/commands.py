@@ -53,6 +53,32 @@ class OpenMeeting(Command):
 
 
 @frozen(kw_only=True)
+class Arrive(Command):
+    """A member arrives late, or comes back from a break. A late arrival accepts the
+    confidentiality agreement on arrival (`accepts_confidentiality`)."""
+
+    member: str
+    accepts_confidentiality: bool = False
+
+
+@frozen(kw_only=True)
+class Leave(Command):
+    """A member leaves before the end, or for a break (`on_break`: back later)."""
+
+    member: str
+    on_break: bool = False
+
+
+@frozen(kw_only=True)
+class RecordDetails(Command):
+    """The provider, the "what came up" line, or how attendance was checked online."""
+
+    provider: str | None = None
+    what_came_up: str | None = None
+    attendance_check: str | None = None
+
+
+@frozen(kw_only=True)
 class StartStep(Command):
     step: MeetingStep = field(converter=MeetingStep)
 

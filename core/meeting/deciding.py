@@ -21,10 +21,13 @@ from intervisie.core.meeting.events import (
     ContributionAdded,
     ContributionEdited,
     ContributionRemoved,
+    DetailsRecorded,
     Event,
     Extended,
     MeetingFinished,
     MeetingOpened,
+    MemberArrived,
+    MemberLeft,
     Paused,
     PhaseChanged,
     Recovered,
@@ -284,6 +287,63 @@ def _recover(state: SessionState, command: cmd.Recover, now: datetime) -> list[E
 def _finish_meeting(state: SessionState, command: cmd.FinishMeeting, now: datetime) -> list[Event]:
     _require_no_round(state)
     return [MeetingFinished(now, actor=command.actor)]
+
+
+# -- attendance ---------------------------------------------------------------------------
+
+MAX_DETAIL_LENGTH = 200
+"""The certificate's lines are short: a provider's name, a line of themes, how it was checked."""
+
+
+def _arrive(state: SessionState, c: cmd.Arrive, now: datetime) -> list[Event]:
+    assert state.group is not None
+    if state.group.member(c.member) is None:
+        raise _fail(N_("{ids} is not a member of the group."), ids=c.member)
+    if c.member in state.present:
+        raise _fail(N_("{name} is already present."), name=_name(state, c.member))
+    back = c.member in state.on_break
+    if not back and not c.accepts_confidentiality and c.member not in state.confidentiality:
+        raise _fail(
+            N_("{name} must accept the confidentiality agreement on arrival."),
+            name=_name(state, c.member),
+        )
+    return [
+        MemberArrived(
+            now,
+            actor=c.actor,
+            member=c.member,
+            confidentiality=c.accepts_confidentiality or c.member in state.confidentiality,
+            back=back,
+        )
+    ]
+
+
+def _leave(state: SessionState, c: cmd.Leave, now: datetime) -> list[Event]:
+    if c.member not in state.present:
+        raise _fail(N_("{name} is not present at this meeting."), name=_name(state, c.member))
+    if c.member == state.facilitator:
+        raise _fail(N_("The facilitator stays until the end: close the meeting instead."))
+    return [MemberLeft(now, actor=c.actor, member=c.member, on_break=c.on_break)]
+
+
+def _record_details(state: SessionState, c: cmd.RecordDetails, now: datetime) -> list[Event]:
+    values = {}
+    for name in ("provider", "what_came_up", "attendance_check"):
+        value = getattr(c, name)
+        if value is None:
+            continue
+        value = " ".join(value.split())
+        if len(value) > MAX_DETAIL_LENGTH:
+            raise _fail(
+                N_("Keep it short: at most {n} characters (this is {count})."),
+                n=MAX_DETAIL_LENGTH,
+                count=len(value),
+            )
+        if value != getattr(state, name):
+            values[name] = value
+    if not values:
+        return []
+    return [DetailsRecorded(now, actor=c.actor, **values)]
 
 
 # -- cases --------------------------------------------------------------------------------
@@ -1004,4 +1064,7 @@ _DECIDERS: dict[type[cmd.Command], Callable[[SessionState, Any, datetime], list[
     cmd.FinishRound: _finish_round,
     cmd.FinishMeeting: _finish_meeting,
     cmd.Recover: _recover,
+    cmd.Arrive: _arrive,
+    cmd.Leave: _leave,
+    cmd.RecordDetails: _record_details,
 }

@@ -131,6 +131,17 @@ class Engine:
     def revisit_note(self, case_id: str, text: str, author: str = FACILITATOR) -> list[Event]:
         return self.execute(cmd.RevisitNote(case_id=case_id, text=text, author=author))
 
+    def arrive(self, member: str, *, accepts_confidentiality: bool = False) -> list[Event]:
+        return self.execute(
+            cmd.Arrive(member=member, accepts_confidentiality=accepts_confidentiality)
+        )
+
+    def leave(self, member: str, *, on_break: bool = False) -> list[Event]:
+        return self.execute(cmd.Leave(member=member, on_break=on_break))
+
+    def record_details(self, **details: str | None) -> list[Event]:
+        return self.execute(cmd.RecordDetails(**details))
+
 
 __all__ = [
     "DomainError",

@@ -108,6 +108,48 @@ class MeetingFinished(Event):
     type: ClassVar[str] = "meeting_finished"
 
 
+# -- attendance ---------------------------------------------------------------------------
+
+
+@frozen
+class MemberArrived(Event):
+    """A member of the group joins the running meeting: late, or `back` from a break.
+
+    `confidentiality`: they accepted the confidentiality agreement on arrival (a late
+    arrival must; someone back from a break accepted it before).
+    """
+
+    type: ClassVar[str] = "member_arrived"
+    member: str = field(kw_only=True)
+    confidentiality: bool = field(default=False, kw_only=True)
+    back: bool = field(default=False, kw_only=True)
+
+
+@frozen
+class MemberLeft(Event):
+    """A member leaves the running meeting: for good, or `on_break` (then back later)."""
+
+    type: ClassVar[str] = "member_left"
+    member: str = field(kw_only=True)
+    on_break: bool = field(default=False, kw_only=True)
+
+
+@frozen
+class DetailsRecorded(Event):
+    """Facts the certificate shows that the setup or the closing adds; None: unchanged.
+
+    `provider`: who organised the meeting (a firm, a training provider). `what_came_up`:
+    the facilitator's own short line of themes, without substance ("integrity,
+    expectations management"). `attendance_check`: how attendance was checked online, by
+    whom. None of these is case content: they stay when a meeting is purged.
+    """
+
+    type: ClassVar[str] = "details_recorded"
+    provider: str | None = field(default=None, kw_only=True)
+    what_came_up: str | None = field(default=None, kw_only=True)
+    attendance_check: str | None = field(default=None, kw_only=True)
+
+
 # -- cases --------------------------------------------------------------------------------
 
 
@@ -271,6 +313,9 @@ EVENT_TYPES: Mapping[str, type[Event]] = {
         Resumed,
         Recovered,
         MeetingFinished,
+        MemberArrived,
+        MemberLeft,
+        DetailsRecorded,
         CaseAdded,
         CaseEdited,
         CaseChosen,
@@ -526,12 +571,15 @@ __all__ = [
     "ContributionAdded",
     "ContributionEdited",
     "ContributionRemoved",
+    "DetailsRecorded",
     "DocumentError",
     "Event",
     "EventError",
     "Extended",
     "MeetingFinished",
     "MeetingOpened",
+    "MemberArrived",
+    "MemberLeft",
     "Paused",
     "PhaseChanged",
     "Recovered",

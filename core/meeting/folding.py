@@ -20,10 +20,13 @@ from intervisie.core.meeting.events import (
     ContributionAdded,
     ContributionEdited,
     ContributionRemoved,
+    DetailsRecorded,
     Event,
     Extended,
     MeetingFinished,
     MeetingOpened,
+    MemberArrived,
+    MemberLeft,
     Paused,
     PhaseChanged,
     Recovered,
@@ -39,6 +42,7 @@ from intervisie.core.meeting.model import (
     Choice,
     Contribution,
     PhaseRun,
+    PresenceChange,
     Round,
     SessionState,
     Status,
@@ -139,6 +143,7 @@ class StateBuilder:
             revisit=e.revisit,
             opened=at,
             clock=Stopwatch().start(at),
+            attendance={m: Stopwatch().start(at) for m in e.present},
         )
 
     def step_started(self, e: StepStarted, at: datetime) -> None:
@@ -146,6 +151,7 @@ class StateBuilder:
 
     def stop_all(self, at: datetime) -> None:
         self.fields["clock"] = self.fields["clock"].stop(at)
+        self.fields["attendance"] = {m: w.stop(at) for m, w in self.fields["attendance"].items()}
         rnd = self._open_round()
         if rnd is not None:
             run = rnd.phase
@@ -164,6 +170,10 @@ class StateBuilder:
     def resumed(self, e: Resumed, at: datetime) -> None:
         self.fields["paused"] = False
         self.fields["clock"] = self.fields["clock"].start(at)
+        present = set(self.fields["present"])
+        self.fields["attendance"] = {
+            m: w.start(at) if m in present else w for m, w in self.fields["attendance"].items()
+        }
         rnd = self._open_round()
         if rnd is not None:
             run = rnd.phase
@@ -174,6 +184,39 @@ class StateBuilder:
     def meeting_finished(self, e: MeetingFinished, at: datetime) -> None:
         self.stop_all(at)
         self.fields.update(status=Status.FINISHED, finished=at, step=None)
+
+    # -- attendance -------------------------------------------------------------------
+
+    def member_arrived(self, e: MemberArrived, at: datetime) -> None:
+        f = self.fields
+        f["present"] = (*f["present"], e.member)
+        if e.confidentiality and e.member not in f["confidentiality"]:
+            f["confidentiality"] = (*f["confidentiality"], e.member)
+        watches = dict(f["attendance"])
+        watch = watches.get(e.member, Stopwatch())
+        watches[e.member] = watch if f["paused"] else watch.start(at)
+        f["attendance"] = watches
+        f["on_break"] = tuple(m for m in f["on_break"] if m != e.member)
+        what = "back" if e.back else "arrived"
+        f["presence"] = (*f["presence"], PresenceChange(e.member, what, at))
+
+    def member_left(self, e: MemberLeft, at: datetime) -> None:
+        f = self.fields
+        f["present"] = tuple(m for m in f["present"] if m != e.member)
+        watches = dict(f["attendance"])
+        if e.member in watches:
+            watches[e.member] = watches[e.member].stop(at)
+        f["attendance"] = watches
+        if e.on_break:
+            f["on_break"] = (*f["on_break"], e.member)
+        what = "break" if e.on_break else "left"
+        f["presence"] = (*f["presence"], PresenceChange(e.member, what, at))
+
+    def details_recorded(self, e: DetailsRecorded, at: datetime) -> None:
+        for name in ("provider", "what_came_up", "attendance_check"):
+            value = getattr(e, name)
+            if value is not None:
+                self.fields[name] = value
 
     def case_added(self, e: CaseAdded, at: datetime) -> None:
         self.cases.append(e.case)
@@ -365,6 +408,9 @@ _APPLIERS: dict[type[Event], Callable[[StateBuilder, Any, datetime], None]] = {
     Resumed: StateBuilder.resumed,
     Recovered: StateBuilder.recovered,
     MeetingFinished: StateBuilder.meeting_finished,
+    MemberArrived: StateBuilder.member_arrived,
+    MemberLeft: StateBuilder.member_left,
+    DetailsRecorded: StateBuilder.details_recorded,
     CaseAdded: StateBuilder.case_added,
     CaseEdited: StateBuilder.case_edited,
     CaseChosen: StateBuilder.case_chosen,

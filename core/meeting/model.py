@@ -200,6 +200,16 @@ class Round:
 
 
 @frozen
+class PresenceChange:
+    """A member's arrival or departure while the meeting ran."""
+
+    member: str
+    what: str
+    """`arrived`, `left`, `break` or `back`."""
+    at: datetime
+
+
+@frozen
 class SessionState:
     """A meeting as the fold of its events; `SessionState()` is the state before any."""
 
@@ -235,6 +245,13 @@ class SessionState:
     """The latest event time seen; a clock that went back never moves time back past it."""
     event_count: int = 0
     next_ids: Mapping[str, int] = field(factory=dict, hash=False)
+    attendance: Mapping[str, Stopwatch] = field(factory=dict, hash=False)
+    """Each member ever present: their own running time (absences and pauses left out)."""
+    on_break: tuple[str, ...] = ()
+    presence: tuple[PresenceChange, ...] = ()
+    provider: str = ""
+    what_came_up: str = ""
+    attendance_check: str = ""
 
     # -- lookups ----------------------------------------------------------------------
 
@@ -248,6 +265,18 @@ class SessionState:
         if self.facilitator_participates:
             return self.present
         return tuple(m for m in self.present if m != self.facilitator)
+
+    @property
+    def attended(self) -> tuple[str, ...]:
+        """Every member who was present at some time, in order of arrival."""
+        return tuple(self.attendance)
+
+    @property
+    def took_part(self) -> tuple[str, ...]:
+        """Members who took part at some time (the facilitator only if they participate)."""
+        if self.facilitator_participates:
+            return self.attended
+        return tuple(m for m in self.attended if m != self.facilitator)
 
     @property
     def round(self) -> Round | None:

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from intervisie.core.i18n import N_, tr
 from intervisie.core.method.model import ContributionKind, MeetingStep
+from intervisie.core.reports.durations import duration, number
 from intervisie.core.reports.profiles import Shows, requirement_text
 from intervisie.core.reports.report import Certificate
 
@@ -104,14 +105,8 @@ class Words:
         return f"{self.time(start)}–{self.time(end)}"
 
     def minutes(self, minutes: float) -> str:
-        """`45 min`, `2 h`, `3 h 40 min` (Dutch: `3 u 40 min`)."""
-        total = int(minutes + 0.5)
-        hours, rest = divmod(total, 60)
-        if hours == 0:
-            return self(N_("{m} min")).format(m=rest)
-        if rest == 0:
-            return self(N_("{h} h")).format(h=hours)
-        return self(N_("{h} h {m} min")).format(h=hours, m=rest)
+        """`45 min`, `2 h`, `3 h 40 min` (Dutch: `3 u 40 min`), rounded as rules compare."""
+        return duration(minutes, self.lang)
 
     def kind(self, kind: ContributionKind) -> str:
         return self(KIND_LABELS[kind])
@@ -123,8 +118,7 @@ class Words:
         return self(CHOSEN_BY[how]) if how in CHOSEN_BY else how
 
     def number(self, value: float) -> str:
-        text = f"{value:.1f}".rstrip("0").rstrip(".")
-        return text.replace(".", ",") if self.lang == "nl" else text
+        return number(value, self.lang)
 
 
 def place_text(w: Words, place: str, online: bool) -> str:

@@ -62,7 +62,31 @@ def _to_v1(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_to_v1]
+_V2 = """
+CREATE TABLE people (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    details TEXT NOT NULL DEFAULT '{}', -- JSON: registrations (personal data), activities, ...
+    updated TEXT NOT NULL
+);
+CREATE TABLE memberships (
+    group_id TEXT NOT NULL,
+    member_id TEXT NOT NULL,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    PRIMARY KEY (group_id, member_id)
+);
+CREATE INDEX memberships_by_person ON memberships (person_id);
+"""
+"""People known across groups (`intervisie people`), and which group member each one is."""
+
+
+def _to_v2(conn: sqlite3.Connection) -> None:
+    for statement in _V2.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_to_v1, _to_v2]
 """`MIGRATIONS[n]` migrates version n to n + 1 (inside the caller's transaction)."""
 
 VERSION = len(MIGRATIONS)

@@ -14,6 +14,7 @@ from intervisie.core.meeting.model import Group, Member
 from intervisie.core.method.model import ContributionKind, MeetingStep
 from intervisie.core.reports.attendance import Attendance, attendance_of
 from intervisie.core.reports.ledger import build_ledger, ledger_to_json, period_window
+from intervisie.core.reports.people import People, Person
 from intervisie.core.reports.profiles import Period, get_profile
 
 GROUP = Group(
@@ -40,6 +41,7 @@ def sitting(
     finish: bool = True,
     pause: float = 0,
     group: Group = GROUP,
+    profile: str = "nova",
 ) -> Attendance:
     """A meeting of `minutes` (pauses left out) on `day` at 10:00 UTC, run by the engine."""
     clock = FakeClock(datetime.fromisoformat(day).replace(hour=10, tzinfo=UTC))
@@ -51,7 +53,7 @@ def sitting(
         facilitator_participates=participates,
         confidentiality=present,
         minutes_available=max(minutes, 1),
-        rule_profile="nova",
+        rule_profile=profile,
         demo=demo,
     )
     eng.add_case(present[0], "Geheim: een dilemma")
@@ -66,9 +68,27 @@ def sitting(
     return attendance_of(eng.state, f"m{next(_ids)}")
 
 
-def ledger(meetings, profile="nova", **window):
+def ledger(meetings, profile="nova", people=None, **window):
     prof = get_profile(profile)
-    return build_ledger(meetings, prof, period_window(prof, **window), tz=UTC, lang="en")
+    return build_ledger(
+        meetings, prof, period_window(prof, **window), people=people, tz=UTC, lang="en"
+    )
+
+
+MEDIATORS = Group(
+    "g3",
+    "Mediators Oost",
+    (*GROUP.members, Member("dirk", "Dirk"), Member("eva", "Eva")),
+)
+
+
+def registered(register: str, *member_ids: str, group: Group = MEDIATORS) -> People:
+    """The group's members as people, those named with a number in `register`."""
+    persons = {
+        m.id: Person(m.id, m.name, {register: f"{register}-{m.id}"} if m.id in member_ids else {})
+        for m in group.members
+    }
+    return People(persons, {(group.id, m.id): m.id for m in group.members})
 
 
 def test_hours_add_up_across_meetings_within_a_calendar_year() -> None:
@@ -94,16 +114,20 @@ def test_years_are_kept_apart_and_say_what_is_missing() -> None:
     assert (last_year.minutes, last_year.missing_minutes) == (180, 300)
     assert (this_year.minutes, this_year.missing_minutes) == (360, 120)
     assert not this_year.met
-    both = ledger(meetings, until=date(2026, 6, 30))
-    assert both.window.kind is Period.ROLLING_12_MONTHS
-    assert both.member("bram").minutes == 540  # type: ignore[union-attr]
+    both = ledger(meetings, until=date(2026, 6, 30)).member("bram")
+    assert both is not None and both.window.kind is Period.ROLLING_12_MONTHS
+    assert both.minutes == 540
 
 
-def test_the_same_member_id_in_two_groups_is_two_people() -> None:
-    other = Group("g2", "Mediators Zuid", (Member("anna", "Anna Other"), Member("fenna", "F")))
+def test_the_same_member_id_in_two_groups_is_two_people_until_linked() -> None:
+    other = Group(
+        "g2",
+        "Mediators Zuid",
+        (Member("anna", "Anna Other"), Member("fenna", "F"), Member("x", "X"), Member("y", "Y")),
+    )
     meetings = [
         sitting("2026-02-10", 180),
-        sitting("2026-03-10", 240, present=("anna", "fenna"), group=other),
+        sitting("2026-03-10", 240, present=("anna", "fenna", "x", "y"), group=other),
     ]
     result = ledger(meetings, year=2026)
     ours, theirs = result.member("anna", "g1"), result.member("anna", "g2")
@@ -139,9 +163,13 @@ def test_the_facilitators_own_hours_are_kept_apart_where_they_do_not_count() -> 
     gerrit = nova.member("Extern: Gerrit")
     assert gerrit is not None and gerrit.minutes == 0 and gerrit.facilitator_minutes == 180
     assert gerrit.member is False and gerrit.missing_minutes is None  # no rule for outsiders
-    plain = ledger(meetings, "default", year=2026).member("fenna")
+    plain_meetings = [
+        sitting("2026-02-10", 180, profile="default"),
+        sitting("2026-04-10", 180, facilitator="Extern: Gerrit", profile="default"),
+    ]
+    plain = ledger(plain_meetings, "default", year=2026).member("fenna")
     assert plain is not None
-    assert (plain.minutes, plain.facilitator_minutes) == (540, 0)
+    assert (plain.minutes, plain.facilitator_minutes) == (360, 0)
 
 
 def test_a_facilitator_who_takes_part_is_still_the_facilitator() -> None:
@@ -151,38 +179,53 @@ def test_a_facilitator_who_takes_part_is_still_the_facilitator() -> None:
 
 
 def test_sittings_outside_the_profiles_length_count_for_nothing_or_the_maximum() -> None:
-    meetings = [sitting("2026-02-10", 90), sitting("2026-03-10", 300)]
+    meetings = [sitting("2026-02-10", 90), sitting("2026-03-10", 248)]
     anna = ledger(meetings, year=2026).member("anna")
     assert anna is not None
-    assert anna.minutes == 240 and anna.sittings == 1
+    assert anna.minutes == 240 and anna.sittings == 1  # a 4 h 08 sitting counts 4 h
     notes = [s.note for s in anna.sittings_list]
     assert notes == [
-        "shorter than the profile's minimum sitting",
-        "longer than the profile's maximum sitting; counted up to it",
+        "Dutch bar (NOvA) – structured feedback (intervision) counts sittings of at least 2 h; "
+        "this one is 1 h 30 min.",
+        "counted up to 4 h",
     ]
+    assert [s.counts for s in anna.sittings_list] == [False, True]
 
 
-def test_a_group_outside_the_profiles_size_is_noted_but_counted() -> None:
-    small = sitting("2026-02-10", 180, present=("anna", "fenna"))
+def test_a_meeting_outside_the_profile_counts_for_nobody_and_says_why() -> None:
+    small = sitting("2026-02-10", 180, present=("anna", "bram", "fenna"))
     anna = ledger([small], year=2026).member("anna")
-    assert anna is not None and anna.minutes == 180
-    assert anna.sittings_list[0].note == "group size 1 outside the profile's"
+    assert anna is not None and anna.minutes == 0 and anna.sittings == 0
+    assert not anna.met and anna.missing_minutes == 480
+    assert anna.not_counted[0].reasons == (
+        "Dutch bar (NOvA) – structured feedback (intervision) asks for at least 3 "
+        "participants; 2 take part.",
+    )
 
 
-def test_mediators_count_sittings_in_any_twelve_months() -> None:
+def test_mediators_count_points_in_a_fixed_three_year_period() -> None:
+    everyone = tuple(m.id for m in MEDIATORS.members)
     meetings = [
-        sitting("2025-06-15", 120),
-        sitting("2025-11-15", 150),
-        sitting("2026-03-15", 130),
-        sitting("2026-04-15", 100),  # too short for MfN
+        sitting(day, minutes, profile="mfn", group=MEDIATORS, present=everyone)
+        for day, minutes in [
+            ("2024-12-15", 180),  # the period before
+            ("2025-06-15", 240),
+            ("2026-03-15", 150),
+            ("2026-04-15", 100),  # too short for MfN
+            ("2027-12-15", 120),
+        ]
     ]
-    may = ledger(meetings, "mfn", until=date(2026, 5, 31)).member("carla")
-    assert may is not None
-    assert may.sittings == 3 and may.missing_sittings == 0 and may.met
-    july = ledger(meetings, "mfn", until=date(2026, 7, 1)).member("carla")
-    assert july is not None
-    assert july.sittings == 2 and july.missing_sittings == 1 and not july.met
-    assert july.missing_minutes is None
+    unknown = ledger(meetings, "mfn", year=2026).member("carla")
+    assert unknown is not None and unknown.points == 0  # nobody is known to be registered
+    assert "0 recorded" in unknown.sittings_list[0].note
+    people = registered("mfn", "anna", "bram", "carla")
+    carla = ledger(meetings, "mfn", people, year=2026).person("carla")
+    assert carla is not None
+    assert (carla.window.start, carla.window.end) == (date(2025, 1, 1), date(2027, 12, 31))
+    assert carla.points == 4 + 2.5 + 2 and carla.sittings == 3
+    assert carla.missing_points == 18 - 8.5 and not carla.met
+    assert carla.missing_minutes is None and carla.missing_sittings is None
+    assert [s.points for s in carla.sittings_list] == [4, 2.5, 0, 2]
 
 
 def test_the_default_period_follows_the_profile() -> None:
@@ -190,9 +233,15 @@ def test_the_default_period_follows_the_profile() -> None:
     assert period_window(get_profile("nova"), today=today) == period_window(
         get_profile("nova"), year=2026
     )
-    rolling = period_window(get_profile("mfn"), today=today)
+    fixed = period_window(get_profile("mfn"), today=today)
+    assert (fixed.start, fixed.end) == (date(2025, 1, 1), date(2027, 12, 31))
+    earlier = period_window(get_profile("mfn"), until=date(2024, 12, 31))
+    assert (earlier.start, earlier.end) == (date(2022, 1, 1), date(2024, 12, 31))
+    own = period_window(get_profile("mfn"), today=today, start=date(2023, 9, 1))
+    assert (own.start, own.end) == (date(2023, 9, 1), date(2026, 8, 31))
+    rolling = period_window(get_profile("nova"), until=today)
     assert (rolling.start, rolling.end) == (date(2025, 5, 21), date(2026, 5, 20))
-    leap = period_window(get_profile("mfn"), until=date(2028, 2, 29))
+    leap = period_window(get_profile("nova"), until=date(2028, 2, 29))
     assert leap.start == date(2027, 3, 1)
     with pytest.raises(ValueError):
         period_window(get_profile("mfn"), year=2026, until=today)
@@ -223,13 +272,20 @@ def test_a_purged_meeting_counts_exactly_as_before() -> None:
 def test_the_json_says_what_hours_prints() -> None:
     doc = ledger([sitting("2026-02-10", 180)], year=2026)
     data = ledger_to_json(doc)
-    assert data["profile"] == "nova"
-    assert data["period"] == {"kind": "calendar_year", "start": "2026-01-01", "end": "2026-12-31"}
-    assert data["requirement"] == {"hours": 8, "sittings": None, "facilitator_hours_count": False}
-    anna = next(m for m in data["members"] if m["id"] == "anna")
+    assert data["profiles"] == ["nova"]
+    anna = next(m for m in data["people"] if m["person"]["id"] == "g1/anna")
+    assert anna["profile"] == "nova"
+    assert anna["period"] == {"kind": "calendar_year", "start": "2026-01-01", "end": "2026-12-31"}
+    assert anna["required"] == {
+        "hours": 8.0,
+        "points": None,
+        "sittings": None,
+        "facilitator_hours_count": False,
+    }
     assert anna["hours"] == 3.0 and anna["missing_hours"] == 5.0 and anna["met"] is False
-    assert anna["group"] == {"id": "g1", "name": "Advocaten Noord"}
+    assert anna["groups"] == ["Advocaten Noord"]
     assert anna["meetings"][0]["date"] == "2026-02-10"
     assert anna["meetings"][0]["role"] == "participant"
-    fenna = next(m for m in data["members"] if m["id"] == "fenna")
+    assert anna["meetings"][0]["counts"] is True
+    fenna = next(m for m in data["people"] if m["person"]["id"] == "g1/fenna")
     assert fenna["facilitator_hours"] == 3.0 and fenna["meetings"][0]["kept_apart"] is True

@@ -290,7 +290,7 @@ def test_votes_name_the_case_they_were_for(meeting) -> None:
 # -- the certificate ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("profile_id", ["default", "nova", "mfn", "vfas", "ssr"])
+@pytest.mark.parametrize("profile_id", ["default", "nova", "mfn", "skj", "vfas"])
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_no_certificate_holds_any_case_content(meeting, profile_id, lang) -> None:
     state, _ = meeting
@@ -339,9 +339,10 @@ def test_a_personal_certificate_names_only_that_participant(meeting) -> None:
 
 def test_the_certificate_notes_where_the_meeting_falls_outside_the_profile(meeting) -> None:
     state, _ = meeting
-    cert = build_certificate(state, "m1", get_profile("ssr"), "en")
-    assert cert.outside_profile == (
-        "Dutch judiciary (SSR) asks for at least 6 participants; 5 take part.",
+    cert = build_certificate(state, "m1", get_profile("vfas"), "en")
+    assert cert.outside_profile[0] == (
+        "vFAS – family lawyers and divorce mediators asks for at least 6 participants; "
+        "5 take part."
     )
     out = render(cert, MARKDOWN)
     assert "outside the profile" in out and "5 take part" in out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from intervisie.core.plugins.loading import Registry
     from intervisie.core.reports.attendance import Attendance
     from intervisie.core.reports.exporters import Document, Exporter
+    from intervisie.core.reports.people import People
     from intervisie.core.reports.profiles import RuleProfile
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -215,32 +216,51 @@ def certificate(
     deliver(content, output, force)
 
 
-def _attendances(start: date, end: date) -> list[Attendance]:
-    """Every stored meeting that may fall in [start, end], as attendance records."""
-    from datetime import timedelta
-
+def stored_attendances() -> tuple[list[Attendance], People]:
+    """Every stored meeting that was opened, as attendance records, and the store's people."""
     from intervisie.core.meeting.engine import replay
     from intervisie.core.reports.attendance import NotOpened, attendance_of
+    from intervisie.core.reports.people import People
+    from intervisie.core.store.people import load_people
     from intervisie.tui.cli.commands.sessions import open_store
 
     found = []
     with open_store(readonly=True) as store:
         if store is None:
-            return []
+            return [], People()
         for info in store.meetings():
-            if info.date:  # a day's margin: the store's date and ours may differ in zone
-                day = date.fromisoformat(info.date)
-                if not start - timedelta(days=1) <= day <= end + timedelta(days=1):
-                    continue
             try:
                 found.append(attendance_of(replay(store.events(info.id)), info.id, demo=info.demo))
             except NotOpened:
                 continue
-    return found
+        people = load_people(store)
+    return found, people
+
+
+def _profiles_for(meetings: list[Attendance], default_id: str) -> list[RuleProfile]:
+    """Core's profiles and those the meetings name (plugins loaded only for those)."""
+    from intervisie.core.i18n import _
+    from intervisie.core.reports.profiles import rule_profiles
+
+    known = rule_profiles()
+    wanted = {m.rule_profile or default_id for m in meetings} | {default_id}
+    missing = wanted - set(known)
+    if missing:
+        known = rule_profiles(plugin_registry())
+    for profile_id in sorted(wanted - set(known)):
+        click.echo(
+            _("warning: no rule profile {id!r}: its meetings are counted under none").format(
+                id=profile_id
+            ),
+            err=True,
+        )
+    return list(known.values())
 
 
 @click.command()
-@click.option("--year", type=int, default=None, help="A calendar year.")
+@click.option(
+    "--year", type=int, default=None, help="A calendar year (or the fixed period holding it)."
+)
 @click.option(
     "--until",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -252,22 +272,48 @@ def _attendances(start: date, end: date) -> list[Attendance]:
     "profile_id",
     default=None,
     metavar="PROFILE",
-    help="The rule profile to count against (default: the setting, else default).",
+    help="Count against this profile only (default: each person's own profiles).",
 )
+@click.option(
+    "--person", default=None, metavar="PERSON", help="Only this person (name, id or number)."
+)
+@click.option("--group", default=None, metavar="GROUP", help="Only the people of this group.")
 @json_option
 @lang_option
-def hours(year: int | None, until: datetime | None, profile_id: str | None, as_json: bool) -> None:
-    """Hours and sittings per member in the profile's period, and what is still missing."""
+def hours(
+    year: int | None,
+    until: datetime | None,
+    profile_id: str | None,
+    person: str | None,
+    group: str | None,
+    as_json: bool,
+) -> None:
+    """Per person and per profile: hours that count, still missing, and what did not count."""
     from intervisie.core.i18n import _, current_language
-    from intervisie.core.reports.ledger import build_ledger, ledger_to_json, period_window
+    from intervisie.core.reports.ledger import build_hours, ledger_to_json
 
     if year is not None and until is not None:
         fail(_("give --year or --until, not both"))
-    profile = profile_for(profile_id or default_profile_id())
-    window = period_window(profile, year=year, until=until.date() if until else None)
-    ledger = build_ledger(
-        _attendances(window.start, window.end), profile, window, lang=current_language()
+    meetings, people = stored_attendances()
+    default_id = default_profile_id()
+    if profile_id is not None:
+        profiles = [profile_for(profile_id)]
+    else:
+        profiles = _profiles_for(meetings, default_id)
+    ledger = build_hours(
+        meetings,
+        people,
+        profiles,
+        year=year,
+        until=until.date() if until else None,
+        only_given=profile_id is not None,
+        default_profile=default_id,
+        person=person,
+        group=group,
+        lang=current_language(),
     )
+    if person is not None and not ledger.rows:
+        fail(_("nobody called {person} in the meetings or among the people").format(person=person))
     if as_json:
         echo_json(ledger_to_json(ledger))
         return
