@@ -41,6 +41,7 @@ from intervisie.core.method.model import ContributionKind, Method
 from intervisie.core.plugins.loading import load_registry
 from intervisie.core.reports.markdown import render_markdown
 from intervisie.core.reports.report import build_report
+from intervisie.core.store import migrations as schema
 from intervisie.core.store.database import Store
 from intervisie.core.store.document import meeting_document
 from intervisie.core.trainers.demo import play_demo
@@ -138,7 +139,7 @@ def build(path: Path) -> None:
         lease = store.acquire("crashed")
         clock.advance(seconds=20)
         store.heartbeat(lease)
-        if schema.VERSION >= 2:
+        if schema.VERSION >= 2:  # people across groups
             from intervisie.core.reports.people import Person
             from intervisie.core.store.people import link, save_person
 
