@@ -251,13 +251,14 @@ class LiveMeeting:
 def previous_cases(
     store: Store, group_id: str, before: str | None = None
 ) -> tuple[tuple[Case, ...], tuple[Case, ...]]:
-    """For a new meeting of the group: the cases its previous meeting discussed (to revisit)
-    and those it left over (to offer again), as `OpenMeeting(revisit=..., carried=...)` takes
-    them. A purged previous meeting gives its cases with the purge marker as title."""
+    """For a new meeting of the group: the cases its previous meeting discussed (to revisit,
+    in the order their rounds ran) and those it left over (to offer again, in the order they
+    were named), as `OpenMeeting(revisit=..., carried=...)` takes them. A purged previous
+    meeting gives its cases with the purge marker as title."""
     previous = store.previous_meeting(group_id, before=before)
     if previous is None:
         return (), ()
     state = store.replay(previous)
-    discussed = set(state.discussed_case_ids())
-    revisit = tuple(c for c in state.cases if c.id in discussed)
+    discussed = (state.case(case_id) for case_id in state.discussed_case_ids())
+    revisit = tuple(case for case in discussed if case is not None)
     return revisit, state.leftover_cases()

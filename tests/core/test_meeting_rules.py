@@ -114,3 +114,41 @@ def test_tally_at_a_methods_own_choice_counts_that_phase_only(open_meeting, choo
     counted = engine.state.tally(rnd.id, rnd.phase.id)
     assert (counted.winner, counted.points_of("c2"), counted.waiting) == ("c2", 2, ("carla",))
     assert engine.state.tally().by == ""  # the meeting's own choice step saw no vote
+
+
+# -- the previous meeting's cases ---------------------------------------------------------
+
+
+def test_the_next_meeting_revisits_cases_in_the_order_their_rounds_ran(
+    tmp_path, clock, group, case_method
+):
+    from intervisie.core.store.database import Store
+    from intervisie.core.store.live import LiveMeeting, previous_cases
+
+    present = ("anna", "bram", "carla", "daan")
+    opening = cmd.OpenMeeting(
+        group=group,
+        present=present,
+        facilitator="anna",
+        confidentiality=present,
+        minutes_available=120,
+    )
+    with Store.open(data_dir=tmp_path, clock=clock) as store:
+        assert previous_cases(store, group.id) == ((), ())
+        live = LiveMeeting.start(store, clock)
+        run(
+            live,
+            opening,
+            cmd.AddCase(owner="bram", title="Angry client"),
+            cmd.AddCase(owner="carla", title="Deadline"),
+            cmd.AddCase(owner="daan", title="Referral"),
+            cmd.StartRound(method=case_method, case_id="c3"),
+            cmd.FinishRound(),
+            cmd.StartRound(method=case_method, case_id="c1"),
+            cmd.FinishRound(),
+            cmd.FinishMeeting(),
+        )
+        live.close()
+        revisit, carried = previous_cases(store, group.id)
+    assert [c.title for c in revisit] == ["Referral", "Angry client"]
+    assert [c.title for c in carried] == ["Deadline"]

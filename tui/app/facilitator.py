@@ -300,21 +300,15 @@ class IntervisieApp(App[None]):
         """Open a meeting (setup is done): the group's previous cases come along to revisit."""
         import attrs
 
-        from intervisie.core.meeting.engine import DomainError, decide, replay
+        from intervisie.core.meeting.engine import DomainError, decide
         from intervisie.core.meeting.model import SessionState
+        from intervisie.core.store.live import previous_cases
         from intervisie.tui.app.screens.link import MeetingLink
 
         store = self.store()
         if store is not None:
-            previous = store.previous_meeting(command.group.id)
-            if previous is not None:
-                before = replay(store.events(previous))
-                discussed = [before.case(cid) for cid in before.discussed_case_ids()]
-                command = attrs.evolve(
-                    command,
-                    revisit=tuple(c for c in discussed if c is not None),
-                    carried=before.leftover_cases(),
-                )
+            revisit, carried = previous_cases(store, command.group.id)
+            command = attrs.evolve(command, revisit=revisit, carried=carried)
         try:  # ask the engine first, so a refused setup leaves no empty meeting behind
             decide(SessionState(), command, self.clock.now())
         except DomainError as exc:
