@@ -68,8 +68,9 @@ def test_the_entry_point_gives_the_method_with_the_same_id(builtin, name: str) -
 
 @pytest.mark.parametrize("name", BUILTINS)
 def test_the_plugin_loader_finds_every_builtin_without_errors(name: str) -> None:
-    plugins = pytest.importorskip("intervisie.core.plugins.loading")
-    registry = plugins.load_registry(house=False)
+    from intervisie.core.plugins.loading import load_registry
+
+    registry = load_registry(house=False)
     loaded = registry.methods[name]
     assert loaded.source.kind == "builtin"
     assert loaded.source.distribution == "intervisie"
@@ -198,6 +199,31 @@ def test_only_the_owner_free_steps_come_before_a_case_owner_exists(
             no_owner = phase.owner is OwnerPosition.NONE
             before_choice = PhaseKind.CHOICE in kinds[i:]
             assert no_owner == (before_choice or phase.kind is PhaseKind.CHOICE), phase.id
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_the_owner_tells_the_case_and_answers_questions_before_the_group_works_on_it(
+    builtin, combinations, name: str
+) -> None:
+    method = builtin[name]
+    for options in combinations(method):
+        phases = [p for p in method.phases_for(options) if p.owner is not OwnerPosition.NONE]
+        where = f"{name} {options}"
+        assert phases[0].owner is OwnerPosition.PRESENTING, where
+        assert phases[1].kind is PhaseKind.QUESTIONS, where
+        for phase in phases:
+            if phase.kind is PhaseKind.QUESTIONS:
+                assert phase.owner is OwnerPosition.ANSWERING, f"{where} {phase.id}"
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_a_silent_owner_never_has_a_turn(builtin, combinations, name: str) -> None:
+    silent = {OwnerPosition.LISTENING, OwnerPosition.TURNED_AWAY}
+    method = builtin[name]
+    for options in combinations(method):
+        for phase in method.phases_for(options):
+            if phase.owner in silent:
+                assert not phase.turns_include_owner, f"{name} {options} {phase.id}"
 
 
 @pytest.mark.parametrize("name", BUILTINS)

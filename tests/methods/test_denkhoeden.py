@@ -7,22 +7,7 @@ import pytest
 from intervisie.core import CaseKind, OwnerPosition, PhaseKind, TurnMode
 
 HAT_ORDER = ["blue", "white", "red", "black", "yellow", "green", "blue"]
-THINKING = {
-    "blue": "process",
-    "white": "facts",
-    "red": "feel",
-    "black": "wrong",
-    "yellow": "benefits",
-    "green": "alternatives",
-}
-DUTCH_NAMES = {
-    "blue": "Blauwe hoed",
-    "white": "Witte hoed",
-    "red": "Rode hoed",
-    "black": "Zwarte hoed",
-    "yellow": "Gele hoed",
-    "green": "Groene hoed",
-}
+HATS = {"blue", "white", "red", "black", "yellow", "green"}
 
 
 @pytest.fixture
@@ -42,32 +27,29 @@ def test_the_default_order_is_intro_questions_the_hats_blue_first_and_last_then_
 
 def test_the_six_hats_are_lenses_with_colour_symbol_and_guiding_question(hats) -> None:
     lenses = {p.lens.id: p.lens for p in hats.phases if p.lens is not None}
-    assert set(lenses) == set(THINKING)
-    symbols = set()
-    for hat_id, lens in lenses.items():
-        assert lens.name.get("en") == f"{hat_id.capitalize()} hat"
-        assert lens.name.get("nl") == DUTCH_NAMES[hat_id]
+    assert set(lenses) == HATS
+    for lens in lenses.values():
         assert lens.colour.startswith("#") and len(lens.colour) == 7
-        assert lens.question.get("nl").endswith("?") or "?" in lens.question.get("nl")
-        assert lens.symbol
-        symbols.add(lens.symbol)
-    assert len(symbols) == 6, "each hat has a symbol of its own, for monochrome screens"
+        assert all("?" in lens.question.get(lang) for lang in ("nl", "en")), lens.id
+    # Each hat can be told apart: by its name, its colour and, on monochrome screens, its symbol.
+    for field in ("colour", "symbol"):
+        assert len({getattr(lens, field) for lens in lenses.values()}) == 6, field
+    for lang in ("nl", "en"):
+        assert len({lens.name.get(lang) for lens in lenses.values()}) == 6, lang
     # Both blue phases wear the very same lens.
     blue = [p.lens for p in hats.phases if p.lens is not None and p.lens.id == "blue"]
     assert len(blue) == 2 and blue[0] == blue[1]
 
 
-def test_each_hat_phase_thinks_in_its_own_mode(hats) -> None:
-    for phase in hats.phases_for():
-        if phase.lens is None or phase.lens.id == "blue":
-            continue
-        words = " ".join(
-            [phase.name.get("en"), phase.goal.get("en"), phase.lens.question.get("en")]
-        ).lower()
-        assert THINKING[phase.lens.id] in words, phase.id
-    blue_rules = " ".join(r.get("en") for r in hats.phase("blue_open").rules).lower()
-    assert THINKING["blue"] in blue_rules
-    assert "no explanation" in " ".join(r.get("en") for r in hats.phase("red").rules).lower()
+@pytest.mark.parametrize("hat_mode", ["parallel", "assigned"])
+def test_each_hat_s_phase_has_its_lens_and_only_hat_phases_have_one(hats, hat_mode) -> None:
+    phases = hats.phases_for({"hat_mode": hat_mode})
+    hat_phases = phases[2:-1]
+    assert all(p.lens is not None for p in hat_phases)
+    assert all(p.lens is None for p in (*phases[:2], phases[-1]))
+    assert [p.lens.id for p in hat_phases] == HAT_ORDER
+    # Every hat phase is a round: the group speaks in turn under that hat.
+    assert {p.kind for p in hat_phases} == {PhaseKind.ROUND}
 
 
 def test_parallel_mode_is_the_default_and_everyone_wears_the_same_hat(hats) -> None:
@@ -86,8 +68,11 @@ def test_assigned_mode_gives_the_turns_to_the_wearers_of_each_hat(hats) -> None:
             assert phase == parallel[phase_id]
             continue
         assert phase.turn_mode is TurnMode.LENS, phase_id
-        assert phase.rules[: len(parallel[phase_id].rules)] == parallel[phase_id].rules
+        # The patch repeats the phase's rules (a patch replaces the list) and adds one on who
+        # speaks: a rule corrected in the phase but not in its patch shows here.
+        assert phase.rules[:-1] == parallel[phase_id].rules, phase_id
         extra = phase.rules[-1]
+        # ... naming the hat of this phase, not another's (a rule pasted into the wrong hat).
         assert phase.lens.name.get("en").lower() in extra.get("en").lower()
         assert phase.lens.name.get("nl").lower() in extra.get("nl").lower()
     assert hats.total_minutes(options={"hat_mode": "assigned"}) == hats.total_minutes()

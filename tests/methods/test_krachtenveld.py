@@ -25,15 +25,23 @@ def test_the_steps_in_order(field) -> None:
     ]
 
 
-def test_one_forces_phase_for_restraining_and_one_for_driving_forces(field) -> None:
-    forces = [p for p in field.phases_for() if p.kind is PhaseKind.FORCES]
+@pytest.mark.parametrize(
+    "options", [{}, {"scale": "1-10"}, {"influence": "on"}, {"scale": "1-10", "influence": "on"}]
+)
+def test_the_field_has_both_sides_and_a_rating_before_anything_is_chosen(field, options) -> None:
+    phases = field.phases_for(options)
+    forces = [p for p in phases if p.kind is PhaseKind.FORCES]
+    # One forces phase per side, restraining first, each side named in both languages.
     assert [[s.id for s in p.sides] for p in forces] == [["restraining"], ["driving"]]
     restraining, driving = forces[0].sides[0], forces[1].sides[0]
-    assert (restraining.name.get("nl"), restraining.name.get("en")) == ("Remmend", "Restraining")
-    assert (driving.name.get("nl"), driving.name.get("en")) == ("Stuwend", "Driving")
-    # Forces are named before anything is weighed or solved.
-    ids = [p.id for p in field.phases_for()]
-    assert ids.index("restraining") < ids.index("rate") < ids.index("select")
+    for lang in ("nl", "en"):
+        assert restraining.name.get(lang) and driving.name.get(lang)
+        assert restraining.name.get(lang) != driving.name.get(lang)
+    # Forces are named, then rated, then the strongest chosen, then acted on.
+    ids = [p.id for p in phases]
+    rating = [p for p in phases if p.kind is PhaseKind.RATING]
+    assert len(rating) == 1 and rating[0].criteria
+    assert ids.index("driving") < ids.index(rating[0].id) < ids.index("select")
     assert ids.index("select") < ids.index("actions")
 
 
@@ -41,7 +49,6 @@ def test_the_rating_step_scores_intensity_on_a_1_to_5_scale_by_default(field) ->
     assert field.default_options() == {"scale": "1-5", "influence": "off"}
     rate = next(p for p in field.phases_for() if p.kind is PhaseKind.RATING)
     assert [(c.id, c.min, c.max) for c in rate.criteria] == [("intensity", 1, 5)]
-    assert rate.criteria[0].name.get("nl") and rate.criteria[0].name.get("en") == "Intensity"
 
 
 def test_a_1_to_10_scale_patches_the_rating_criteria(field) -> None:
@@ -72,8 +79,6 @@ def test_the_owner_joins_in_once_the_goal_and_questions_are_done(field) -> None:
     assert owner["questions"] is OwnerPosition.ANSWERING
     for phase_id in ("restraining", "driving", "rate_influence", "select", "actions"):
         assert owner[phase_id] is OwnerPosition.PARTICIPATING
-    actions = field.phase("actions")
-    assert any("owner chooses" in r.get("en") for r in actions.rules)
 
 
 @pytest.mark.parametrize(
