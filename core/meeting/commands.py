@@ -50,6 +50,18 @@ class OpenMeeting(Command):
     demo: bool = False
     revisit: tuple[Case, ...] = ()
     carried: tuple[Case, ...] = ()
+    agreement: str = ""
+    """The confidentiality agreement's wording, as shown to the members present."""
+
+
+@frozen(kw_only=True)
+class AcceptConfidentiality(Command):
+    """A member present accepts the confidentiality agreement (one who arrived later).
+
+    `text` None: the wording the meeting opened with."""
+
+    member: str
+    text: str | None = None
 
 
 @frozen(kw_only=True)
@@ -238,6 +250,7 @@ class Recover(Command):
 
 
 PARTICIPANT_COMMANDS: tuple[type[Command], ...] = (
+    AcceptConfidentiality,
     RevisitNote,
     AddCase,
     Vote,

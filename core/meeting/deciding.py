@@ -18,6 +18,7 @@ from intervisie.core.meeting.events import (
     CaseAdded,
     CaseChosen,
     CaseEdited,
+    ConfidentialityAccepted,
     ContributionAdded,
     ContributionEdited,
     ContributionRemoved,
@@ -143,6 +144,7 @@ def _check_actor(state: SessionState, command: cmd.Command) -> None:
     if actor not in state.present:
         raise _fail(N_("{name} is not present at this meeting."), name=_name(state, actor))
     own = {
+        cmd.AcceptConfidentiality: "member",
         cmd.RevisitNote: "author",
         cmd.AddCase: "owner",
         cmd.Vote: "voter",
@@ -247,14 +249,34 @@ def _open_meeting(state: SessionState, command: cmd.OpenMeeting, now: datetime) 
             demo=command.demo,
             revisit=tuple(command.revisit),
         ),
-        StepStarted(now, step=MeetingStep.REVISIT if command.revisit else MeetingStep.INTAKE),
     ]
+    events += [
+        ConfidentialityAccepted(now, actor=command.actor, member=m, text=command.agreement)
+        for m in command.present
+        if m in command.confidentiality
+    ]
+    events.append(
+        StepStarted(now, step=MeetingStep.REVISIT if command.revisit else MeetingStep.INTAKE)
+    )
     # Left-over cases come back only for owners who are here to bring them in.
     carried = [case for case in command.carried if case.owner in command.present]
     for i, case in enumerate(carried):
         new = attrs.evolve(case, id=f"c{i + 1}")
         events.append(CaseAdded(now, case=new, carried_from=case.id))
     return events
+
+
+def _accept_confidentiality(
+    state: SessionState, command: cmd.AcceptConfidentiality, now: datetime
+) -> list[Event]:
+    _require_present(state, command.member)
+    if command.member in state.agreed:
+        raise _fail(
+            N_("{name} has already accepted the confidentiality agreement."),
+            name=_name(state, command.member),
+        )
+    text = state.agreement if command.text is None else command.text
+    return [ConfidentialityAccepted(now, actor=command.actor, member=command.member, text=text)]
 
 
 def _start_step(state: SessionState, command: cmd.StartStep, now: datetime) -> list[Event]:
@@ -1042,6 +1064,7 @@ def _remove_contribution(
 
 _DECIDERS: dict[type[cmd.Command], Callable[[SessionState, Any, datetime], list[Event]]] = {
     cmd.OpenMeeting: _open_meeting,
+    cmd.AcceptConfidentiality: _accept_confidentiality,
     cmd.StartStep: _start_step,
     cmd.RevisitNote: _revisit_note,
     cmd.AddCase: _add_case,

@@ -76,6 +76,20 @@ class MeetingOpened(Event):
 
 
 @frozen
+class ConfidentialityAccepted(Event):
+    """One member present accepted the confidentiality agreement, worded as `text`.
+
+    At the opening one for each member present (after `MeetingOpened`); a member who arrives
+    later accepts when they arrive. The text is kept with each acceptance, since a group may
+    change its wording between meetings and the record must say what was agreed.
+    """
+
+    type: ClassVar[str] = "confidentiality_accepted"
+    member: str = field(kw_only=True)
+    text: str = field(default="", kw_only=True)
+
+
+@frozen
 class StepStarted(Event):
     """The meeting moved to one of its own steps: revisit, intake, choice, closing."""
 
@@ -308,6 +322,7 @@ EVENT_TYPES: Mapping[str, type[Event]] = {
     cls.type: cls
     for cls in (
         MeetingOpened,
+        ConfidentialityAccepted,
         StepStarted,
         Paused,
         Resumed,
@@ -568,6 +583,7 @@ __all__ = [
     "CaseAdded",
     "CaseChosen",
     "CaseEdited",
+    "ConfidentialityAccepted",
     "ContributionAdded",
     "ContributionEdited",
     "ContributionRemoved",

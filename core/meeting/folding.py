@@ -17,6 +17,7 @@ from intervisie.core.meeting.events import (
     CaseAdded,
     CaseChosen,
     CaseEdited,
+    ConfidentialityAccepted,
     ContributionAdded,
     ContributionEdited,
     ContributionRemoved,
@@ -145,6 +146,14 @@ class StateBuilder:
             clock=Stopwatch().start(at),
             attendance={m: Stopwatch().start(at) for m in e.present},
         )
+
+    def confidentiality_accepted(self, e: ConfidentialityAccepted, at: datetime) -> None:
+        f = self.fields
+        if e.member not in f["confidentiality"]:
+            f["confidentiality"] = (*f["confidentiality"], e.member)
+        f["agreed"] = {**f["agreed"], e.member: at}
+        if e.text:
+            f["agreement"] = e.text
 
     def step_started(self, e: StepStarted, at: datetime) -> None:
         self.fields["step"] = e.step
@@ -403,6 +412,7 @@ def _enter(rnd: Round, index: int, running: datetime | None) -> Round:
 
 _APPLIERS: dict[type[Event], Callable[[StateBuilder, Any, datetime], None]] = {
     MeetingOpened: StateBuilder.opened,
+    ConfidentialityAccepted: StateBuilder.confidentiality_accepted,
     StepStarted: StateBuilder.step_started,
     Paused: StateBuilder.paused_event,
     Resumed: StateBuilder.resumed,

@@ -222,6 +222,11 @@ class SessionState:
     note_taker: str | None = None
     observer: str | None = None
     confidentiality: tuple[str, ...] = ()
+    """Members who accepted the confidentiality agreement (at the opening or on arrival)."""
+    agreement: str = ""
+    """The agreement's wording as last accepted ("" in meetings stored before it was kept)."""
+    agreed: Mapping[str, datetime] = field(factory=dict, hash=False)
+    """When each member accepted the agreement (only meetings that record acceptances)."""
     minutes_available: float = 0
     place: str = ""
     online: bool = False

@@ -126,6 +126,7 @@ def meeting_document(meeting_id: str, state: SessionState) -> dict[str, Any]:
             "observer": state.observer,
         },
         "confidentiality": list(state.confidentiality),
+        "agreement": state.agreement,
         "minutes_available": state.minutes_available,
         "place": state.place,
         "online": state.online,

@@ -24,6 +24,7 @@ from intervisie.core.i18n import N_, _, current_language, set_language
 if TYPE_CHECKING:
     from intervisie.core.meeting import commands as cmd
     from intervisie.core.meeting.clock import Clock
+    from intervisie.core.meeting.frame import Frame
     from intervisie.core.meeting.model import Group
     from intervisie.core.method.model import Method
     from intervisie.core.plugins.loading import Registry
@@ -294,6 +295,27 @@ class IntervisieApp(App[None]):
             if store is not self._store:
                 store.close()
 
+    def group_frame(self, group_id: str | None) -> Frame:
+        """What setup offers for this group: its previous meeting's frame, else defaults."""
+        from intervisie.core.meeting.engine import replay
+        from intervisie.core.meeting.events import EventError
+        from intervisie.core.meeting.frame import next_frame
+        from intervisie.core.settings import load_settings
+        from intervisie.core.store.file import StoreError
+
+        previous = None
+        store = self._peek_store() if group_id is not None else None
+        if store is not None:
+            try:
+                found = store.previous_meeting(group_id)  # type: ignore[arg-type]
+                previous = replay(store.events(found)) if found is not None else None
+            except (StoreError, EventError):  # a damaged earlier meeting: start from defaults
+                previous = None
+            finally:
+                if store is not self._store:
+                    store.close()
+        return next_frame(previous, load_settings().rule_profile)
+
     # -- a meeting ----------------------------------------------------------------------
 
     def open_meeting(self, method_id: str, command: cmd.OpenMeeting, options: dict) -> None:
@@ -320,6 +342,18 @@ class IntervisieApp(App[None]):
         link.do(command)
         self.link = link
         self.route(link)
+        self.warn_outside_profile(link)
+
+    def warn_outside_profile(self, link: MeetingLink) -> None:
+        """Say when the opened meeting falls outside its rule profile (it counts for nobody)."""
+        from intervisie.core.reports.profiles import meeting_warnings, rule_profiles
+
+        state = link.state
+        profile = rule_profiles(self.registry).get(state.rule_profile)
+        if profile is None:
+            return
+        for line in meeting_warnings(profile, state):
+            self.notify(line, severity="warning", timeout=12)
 
     def resume_meeting(self, meeting_id: str | None) -> None:
         """Reopen a meeting (`None`: the latest unfinished one) where it was, paused."""

@@ -10,7 +10,7 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Input, Select, SelectionList
+from textual.widgets import Button, Checkbox, Input, Select, SelectionList, TextArea
 
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.core.meeting import commands as cmd
@@ -115,12 +115,20 @@ class SetupScreen(BaseScreen):
                     yield Checkbox(_("online"), id="online", name="online")
             yield Static(id="fit")
             yield Label(_("Rule profile"), classes="field", name="Rule profile")
-            yield Input(self.default_profile(), id="profile")
+            profiles = self.profiles()
+            yield Select(
+                [(plain(text(p.name, lang)), pid) for pid, p in profiles.items()],
+                value=self.default_profile(),
+                allow_blank=False,
+                id="profile",
+            )
+            yield Static(id="profile-warnings")
             yield Label(
                 _("Confidentiality: each present member accepts the agreement"),
                 classes="field",
                 name="Confidentiality: each present member accepts the agreement",
             )
+            yield TextArea(self.frame().agreement, id="agreement", soft_wrap=True)
             yield Checkbox(
                 _("Everyone present accepts"), id="all-accept", name="Everyone present accepts"
             )
@@ -128,10 +136,34 @@ class SetupScreen(BaseScreen):
             yield Button(_("Open the meeting (ctrl+s)"), id="open", variant="primary")
         yield KeyBar()
 
-    def default_profile(self) -> str:
-        from intervisie.core.settings import load_settings
+    def profiles(self) -> dict:
+        """The rule profiles to choose from (core's and the plugins'), by id."""
+        if getattr(self, "_profiles", None) is None:
+            from intervisie.core.reports.profiles import rule_profiles
 
-        return load_settings().rule_profile
+            self._profiles = rule_profiles(self.app.registry)  # type: ignore[attr-defined]
+        return self._profiles
+
+    def frame(self):
+        """What the chosen group's previous meeting passes on (defaults for a new group)."""
+        if self.is_mounted:
+            group = self.group()
+        else:  # composing: the group the form starts with
+            group = next(iter(self.groups()), None)
+        key = group.id if group is not None else None
+        if getattr(self, "_frame_for", ()) != (key,):
+            self._frame_for = (key,)
+            self._frame = self.app.group_frame(key)  # type: ignore[attr-defined]
+        return self._frame
+
+    def default_profile(self) -> str:
+        wanted = self.frame().rule_profile
+        profiles = self.profiles()
+        return wanted if wanted in profiles else next(iter(profiles))
+
+    def profile(self):
+        value = self.query_one("#profile", Select).value
+        return self.profiles().get(value) if isinstance(value, str) else None
 
     def on_mount(self) -> None:
         self.relabel()
@@ -174,7 +206,20 @@ class SetupScreen(BaseScreen):
         if group is not None:  # a new group keeps whatever was typed already
             self.query_one("#group-name", Input).value = group.name
             self.query_one("#members", Input).value = ", ".join(m.name for m in group.members)
+            self.fill_frame()
         self.fill_members()
+
+    def fill_frame(self) -> None:
+        """The group's profile, place, minutes, facilitator and wording from its last meeting."""
+        frame = self.frame()
+        self.query_one("#profile", Select).value = self.default_profile()
+        self.query_one("#place", Input).value = frame.place
+        self.query_one("#online", Checkbox).value = frame.online
+        if frame.minutes_available:
+            self.query_one("#minutes", Input).value = f"{frame.minutes_available:g}"
+        self.query_one("#participates", Checkbox).value = frame.facilitator_participates
+        self.query_one("#agreement", TextArea).text = frame.agreement
+        self._frame_facilitator = frame.facilitator
 
     def members(self) -> tuple[Member, ...]:
         return parse_members(self.query_one("#members", Input).value, self.group())
@@ -208,6 +253,10 @@ class SetupScreen(BaseScreen):
             if keep in dict((v, k) for k, v in present):
                 select.value = keep
         facilitator = self.query_one("#facilitator", Select)
+        remembered = getattr(self, "_frame_facilitator", None)
+        if remembered is not None and remembered in dict((v, k) for k, v in present):
+            facilitator.value = remembered
+            self._frame_facilitator = None
         if facilitator.value is Select.NULL and present:
             facilitator.value = present[0][1]
         conf = self.query_one("#confidentiality", SelectionList)
@@ -245,6 +294,7 @@ class SetupScreen(BaseScreen):
         available = self.minutes_available()
         people = max(self.participants(), 1)
         phases = self.method.phases_for(self.options())
+        self.show_profile_warnings()
         if available <= 0:
             fit_line.update("")
             return
@@ -276,10 +326,29 @@ class SetupScreen(BaseScreen):
             out.append("\n" + _("At their minimum: {names}").format(names=", ".join(names)))
         fit_line.update(out)
 
+    def show_profile_warnings(self) -> None:
+        """Where this meeting falls outside the chosen rule profile (it still may open)."""
+        from intervisie.core.reports.profiles import setup_warnings
+
+        profile = self.profile()
+        found = []
+        if profile is not None:
+            found = setup_warnings(
+                profile,
+                participants=self.participants(),
+                minutes=self.minutes_available(),
+                online=self.query_one("#online", Checkbox).value,
+            )
+        self.query_one("#profile-warnings", Static).update(
+            RichText("\n".join("⚠ " + line for line in found), style="bold yellow")
+        )
+
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "group":
             self.fill_group()
-        elif event.select.id == "facilitator" or (event.select.id or "").startswith("option-"):
+        elif event.select.id in ("facilitator", "profile") or (event.select.id or "").startswith(
+            "option-"
+        ):
             self.show_fit()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -335,6 +404,13 @@ class SetupScreen(BaseScreen):
             return value if isinstance(value, str) else None
 
         facilitator = role("#facilitator")
+        agreement = self.query_one("#agreement", TextArea).text.strip()
+        if not agreement:
+            self.notify(
+                _("Write the confidentiality agreement the members accept."), severity="warning"
+            )
+            self.query_one("#agreement", TextArea).focus()
+            return
         command = cmd.OpenMeeting(
             group=new_group,
             present=tuple(self.present()),
@@ -346,6 +422,7 @@ class SetupScreen(BaseScreen):
             minutes_available=self.minutes_available(),
             place=self.query_one("#place", Input).value.strip(),
             online=self.query_one("#online", Checkbox).value,
-            rule_profile=self.query_one("#profile", Input).value.strip(),
+            rule_profile=str(self.query_one("#profile", Select).value),
+            agreement=agreement,
         )
         self.app.open_meeting(self.method_id, command, self.options())  # type: ignore[attr-defined]
