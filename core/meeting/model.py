@@ -321,6 +321,16 @@ class SessionState:
         """Cases that had a round: the next meeting revisits these."""
         return tuple(r.case_id for r in self.rounds if r.case_id is not None)
 
+    def average_ratings(self, target: str) -> dict[str, Average]:
+        """The group's ratings of one contribution (a force), averaged per criterion, in the
+        order the criteria were first rated. The force field and the reports show these."""
+        values: dict[str, list[int]] = {}
+        for c in self.contributions:
+            if c.kind is ContributionKind.RATING and c.target == target:
+                for criterion, value in c.ratings.items():
+                    values.setdefault(criterion, []).append(value)
+        return {k: Average(sum(v) / len(v), len(v)) for k, v in values.items()}
+
     def eligible_cases(self) -> tuple[Case, ...]:
         """The cases that can still be chosen, in the order they were named: on the list,
         no finished round yet, and their owner present to bring them in."""
@@ -374,6 +384,14 @@ class SessionState:
         """Cases on the list that had no round: the next meeting offers them again."""
         done = set(self.discussed_case_ids())
         return tuple(c for c in self.cases if c.id not in done)
+
+
+@frozen
+class Average:
+    """The mean of several ratings on one criterion, and how many it holds."""
+
+    value: float
+    count: int
 
 
 @frozen

@@ -266,17 +266,14 @@ class _Builder:
 
     def received(self, force: Contribution, rnd: Round) -> tuple[Rating, ...]:
         """The average of the ratings the group gave this force, per criterion."""
-        sums: dict[str, list[int]] = {}
         rating_phase: Phase | None = None
         for c in self.state.contributions_in(rnd.id):
             if c.kind is ContributionKind.RATING and c.target == force.id:
                 rating_phase = _phase_of(rnd, c.phase_id) or rating_phase
-                for key, value in c.ratings.items():
-                    sums.setdefault(key, []).append(value)
         criteria = _criteria(rating_phase, self.lang)
         return tuple(
-            Rating(label, sum(v) / len(v), len(v), top)
-            for k, v in sums.items()
+            Rating(label, average.value, average.count, top)
+            for k, average in self.state.average_ratings(force.id).items()
             for label, top in [criteria.get(k, (k, None))]
         )
 

@@ -152,3 +152,40 @@ def test_the_next_meeting_revisits_cases_in_the_order_their_rounds_ran(
         revisit, carried = previous_cases(store, group.id)
     assert [c.title for c in revisit] == ["Referral", "Angry client"]
     assert [c.title for c in carried] == ["Deadline"]
+
+
+# -- force averages -----------------------------------------------------------------------
+
+
+def test_a_force_has_the_average_of_the_groups_ratings_per_criterion(open_meeting, case_method):
+    from intervisie.core.method.model import ContributionKind
+
+    engine = open_meeting(present=("anna", "bram", "carla", "daan"))
+    run(
+        engine,
+        cmd.AddCase(owner="bram", title="Angry client"),
+        cmd.StartRound(method=case_method, case_id="c1"),
+        cmd.NextPhase(),
+    )
+    run(
+        engine,
+        cmd.AddContribution(
+            author="anna", kind=ContributionKind.FORCE, text="Fear", side="driving"
+        ),
+        cmd.AddContribution(
+            author="carla", kind=ContributionKind.FORCE, text="Time", side="driving"
+        ),
+        cmd.NextPhase(),
+    )
+    fear, time = (c.id for c in engine.state.contributions if c.kind is ContributionKind.FORCE)
+    for who, value in (("anna", 4), ("carla", 5), ("daan", 2)):
+        run(
+            engine,
+            cmd.AddContribution(
+                author=who, kind=ContributionKind.RATING, ratings={"intensity": value}, target=fear
+            ),
+        )
+    averages = engine.state.average_ratings(fear)
+    assert list(averages) == ["intensity"]
+    assert (round(averages["intensity"].value, 2), averages["intensity"].count) == (3.67, 3)
+    assert engine.state.average_ratings(time) == {}

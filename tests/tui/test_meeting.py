@@ -286,6 +286,39 @@ async def test_force_field_draws_mean_ratings_as_bars() -> None:
 
 
 @pilot_test
+async def test_force_bars_on_the_1_to_10_scale_are_drawn_to_that_scale() -> None:
+    """Rated 5 of 10, a force's bar is half as long as one rated 10 (the bars were drawn to
+    the evaluation's scale of 5, so a 5 filled the bar and a 10 ran past it)."""
+    app, clock = await start("krachtenveld")
+    async with app.run_test(size=SIZE) as pilot:
+        m = Meeting(app, pilot, clock)
+        assert isinstance(app.screen, HomeScreen)
+        methods = app.screen.query_one("#methods", OptionList)
+        methods.highlighted = methods.get_option_index("krachtenveld")
+        await m.keys("enter")
+        app.screen.query_one("#option-scale", Select).value = "1-10"
+        await pilot.pause()
+        m.app.screen.query_one("#group-name", Input).value = "Sectie familierecht"
+        m.app.screen.query_one("#members", Input).value = MEMBERS
+        await pilot.pause()
+        app.screen.query_one("#facilitator", Select).value = "m6"
+        app.screen.query_one("#confidentiality", SelectionList).select_all()
+        await pilot.pause()
+        await m.keys("ctrl+s")
+        await choose_at_meeting_step(m)
+        await m.to_phase("Restraining forces")
+        await m.type("Tijdsdruk", "Angst voor conflict")
+        await m.to_phase("Rate the forces")
+        await m.type("Aylin: 1 5", "Joost: 2 10")
+        field = str(app.screen.capture.query_one("#capture-field").render())
+        half = next(line for line in field.splitlines() if "Tijdsdruk" in line)
+        full = next(line for line in field.splitlines() if "Angst" in line)
+        assert "5.0" in half and "10.0" in full
+        assert 0 < 2 * half.count("█") <= full.count("█") + 1
+        assert full.count("█") <= len(field.splitlines()[0]) // 2
+
+
+@pilot_test
 async def test_quit_mid_meeting_asks_then_leaves_it_paused_and_language_switches_live() -> None:
     from intervisie.core import i18n
     from intervisie.core.meeting.engine import replay

@@ -33,7 +33,7 @@ from intervisie.core.meeting.model import (
     view_contributions,
 )
 from intervisie.core.meeting.questions import QuestionWarning, question_warnings
-from intervisie.core.method.model import ContributionKind, MeetingStep, PhaseKind
+from intervisie.core.method.model import ContributionKind, Criterion, MeetingStep, PhaseKind
 from intervisie.tui.app.screens.link import MeetingLink
 from intervisie.tui.app.widgets.forces import Force, ForceField
 from intervisie.tui.app.widgets.labels import kind_title, text
@@ -393,22 +393,23 @@ def round_forces(context: Context) -> tuple[list[tuple[str, str]], list[Force], 
     if rnd is None:
         return [], [], 5.0
     sides: list[tuple[str, str]] = []
-    top = 5.0
+    criterion: Criterion | None = None
     for run in rnd.phases:
         for side in run.phase.sides:
             if side.id not in [s for s, _n in sides]:
                 sides.append((side.id, text(side.name, context.lang)))
-        if run.phase.criteria:
-            top = float(run.phase.criteria[0].max)
+        if run.phase.kind is PhaseKind.RATING and run.phase.criteria and criterion is None:
+            criterion = run.phase.criteria[0]
     forces = [c for c in state.contributions_in(rnd.id) if c.kind is ContributionKind.FORCE]
-    ratings = [c for c in state.contributions_in(rnd.id) if c.kind is ContributionKind.RATING]
     out = []
     for i, force in enumerate(forces, 1):
-        values = [
-            next(iter(r.ratings.values())) for r in ratings if r.target == force.id and r.ratings
-        ]
-        mean = sum(values) / len(values) if values else None
+        averages = state.average_ratings(force.id)
+        if criterion is not None and criterion.id in averages:
+            mean: float | None = averages[criterion.id].value
+        else:
+            mean = next(iter(averages.values())).value if averages else None
         out.append(Force(i, force.text, force.side or "", mean))
+    top = float(criterion.max) if criterion is not None else 5.0
     return sides, out, top
 
 
