@@ -341,8 +341,7 @@ def test_the_certificate_notes_where_the_meeting_falls_outside_the_profile(meeti
     state, _ = meeting
     cert = build_certificate(state, "m1", get_profile("vfas"), "en")
     assert cert.outside_profile[0] == (
-        "vFAS – family lawyers and divorce mediators asks for at least 6 participants; "
-        "5 take part."
+        "vFAS – family lawyers and divorce mediators asks for at least 6 participants; 5 take part."
     )
     out = render(cert, MARKDOWN)
     assert "outside the profile" in out and "5 take part" in out

@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("intervisie.tui.cli.commands.reports", "report"),
     "certificate": ("intervisie.tui.cli.commands.reports", "certificate"),
     "hours": ("intervisie.tui.cli.commands.reports", "hours"),
+    "people": ("intervisie.tui.cli.commands.people", "people"),
     "serve": ("intervisie.tui.cli.commands.serve", "serve"),
 }
 
