@@ -31,6 +31,7 @@ from intervisie.core.meeting.events import (
     MemberLeft,
     Paused,
     PhaseChanged,
+    PlannedPhase,
     Recovered,
     Resumed,
     Revealed,
@@ -50,7 +51,7 @@ from intervisie.core.meeting.model import (
     Status,
     Tally,
 )
-from intervisie.core.method.converter import method_document
+from intervisie.core.method.converter import converter, method_document
 from intervisie.core.method.model import (
     STEP_ACCEPTS,
     ContributionKind,
@@ -740,6 +741,20 @@ def _start_round(state: SessionState, command: cmd.StartRound, now: datetime) ->
     phases, holders, fit = plan_round(
         state, command.method, command.options, command.order, command.fit_minutes, owner
     )
+    participants = state.participants
+    planned = []
+    for phase in phases:
+        turns, owner_skips_turn = _speakers(phase, participants, holders)
+        minutes = fit.minutes.get(phase.id, phase.planned_minutes(len(participants)))
+        planned.append(
+            PlannedPhase(
+                phase.id,
+                float(minutes),
+                converter.unstructure(phase),
+                turns,
+                owner_skips_turn,
+            )
+        )
     return [
         RoundStarted(
             now,
@@ -747,15 +762,35 @@ def _start_round(state: SessionState, command: cmd.StartRound, now: datetime) ->
             round_id=_next_id(state, "round", "r"),
             method=method_document(command.method),
             options=command.method.option_values(command.options),
-            order=tuple(p.id for p in phases),
+            phases=tuple(planned),
             case_id=case.id if case is not None else None,
             owner=owner,
-            participants=state.participants,
-            planned=dict(fit.minutes),
+            participants=participants,
             fit_minutes=command.fit_minutes,
             lenses=holders,
         )
     ]
+
+
+def _speakers(
+    phase: Phase, participants: Sequence[str], lenses: Mapping[str, Sequence[str]]
+) -> tuple[tuple[str, ...], bool]:
+    """Who takes a turn in `phase`, in order, and whether the case owner is left out.
+
+    Everyone present speaks in an `each` phase; in a `lens` phase the lens's holders. The
+    owner sits out unless the phase has no owner yet or says `turns_include_owner`, except
+    when the owner alone holds a lens. Recorded in the round's start event, since the owner
+    may only be chosen later in the round.
+    """
+    mode = phase.turn_mode
+    if mode is TurnMode.NONE:
+        return (), False
+    if mode is TurnMode.LENS and phase.lens is not None:
+        people = tuple(lenses.get(phase.lens.id, ()))
+    else:
+        people = tuple(participants)
+    sits_out = phase.owner is not OwnerPosition.NONE and not phase.turns_include_owner
+    return people, sits_out and (mode is TurnMode.EACH or len(people) > 1)
 
 
 def _move(state: SessionState, command: cmd.Command, now: datetime, how: str) -> list[Event]:

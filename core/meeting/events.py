@@ -1,10 +1,13 @@
 """The engine's events: what happened in a meeting, one attrs class per event type.
 
 Events are the meeting's record: the store appends them, a meeting replays from them, the
-JSON export carries them. So each type has a stable `type` string, and `event_to_dict` /
-`event_from_dict` give a JSON-safe dict: `{"type": ..., "at": ISO-8601 UTC, "actor": ...,
-then the fields}` (fields at their default are left out). `at` is a timezone-aware UTC
-datetime; `actor` is a member id or `"facilitator"`.
+JSON export carries them. So each type has a stable `type` string and a payload `version`,
+and `event_to_dict` / `event_from_dict` give a JSON-safe dict: `{"type": ..., "v": version,
+"at": ISO-8601 UTC, "actor": ..., then the fields}` (fields at their default are left out).
+`at` is a timezone-aware UTC datetime; `actor` is a member id or `"facilitator"`. A payload
+of an earlier version is brought up to date by `intervisie.core.meeting.upgrades` as it is
+decoded; whoever changes a type's fields raises its `version` and adds that step
+(docs/architecture.md, "Event versions").
 
 Case content (case titles and descriptions, contribution texts) lives only in the fields
 listed in `CASE_CONTENT_FIELDS`; `redact` replaces it with a marker for the store's purge,
@@ -23,6 +26,7 @@ from attrs import field, frozen
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from intervisie.core.meeting.model import FACILITATOR, Case, Group
+from intervisie.core.meeting.upgrades import VERSION_KEY, UpgradeError, upgrade
 from intervisie.core.method.converter import DocumentError, converter
 from intervisie.core.method.model import CaseKind, ContributionKind, MeetingStep
 
@@ -39,9 +43,14 @@ def _utc(value: datetime) -> datetime:
 
 @frozen
 class Event:
-    """Base of every event. Subclasses set `type` and add their fields (with defaults)."""
+    """Base of every event. Subclasses set `type` and add their fields (with defaults).
+
+    `version` is the version of the type's payload: a change to the fields takes the next
+    one, with its upgrade step (`intervisie.core.meeting.upgrades.UPGRADES`).
+    """
 
     type: ClassVar[str] = ""
+    version: ClassVar[int] = 1
     at: datetime = field(converter=_utc)
     actor: str = field(default=FACILITATOR, kw_only=True)
 
@@ -209,23 +218,43 @@ class CaseChosen(Event):
 
 
 @frozen
+class PlannedPhase:
+    """One phase of a round as the engine resolved it when the round started.
+
+    `phase` is the phase document as run (the method's options applied), `minutes` its
+    planned (fitted) minutes, `turns` who takes a turn in it, in order. When the case owner
+    is not known yet (the method chooses its case), `turns` holds everyone who may speak and
+    `owner_skips_turn` says the owner, once chosen, is left out as the phase starts.
+    """
+
+    id: str
+    minutes: float
+    phase: Mapping[str, Any] = field(hash=False)
+    turns: tuple[str, ...] = ()
+    owner_skips_turn: bool = False
+
+
+@frozen
 class RoundStarted(Event):
     """A method applied to a case. Holds the full method document, so it replays alone.
 
     `case_id` and `owner` are None when the method chooses its case in its own phases.
-    `order` is the phase ids run (options applied); `planned` their fitted minutes;
-    `lenses` maps a lens id to the members holding it (assigned-lens mode).
+    `phases` are the phases run, as resolved at the start (replay folds these facts and does
+    not apply the method's options or turn rules again); `options` the choices they were
+    resolved with; `lenses` maps a lens id to the members holding it (assigned-lens mode).
+
+    Version 2: `phases` replaced version 1's `order` (phase ids) and `planned` (minutes).
     """
 
     type: ClassVar[str] = "round_started"
+    version: ClassVar[int] = 2
     round_id: str = field(kw_only=True)
     method: Mapping[str, Any] = field(kw_only=True, hash=False)
     options: Mapping[str, str] = field(factory=dict, kw_only=True, hash=False)
-    order: tuple[str, ...] = field(kw_only=True)
+    phases: tuple[PlannedPhase, ...] = field(kw_only=True)
     case_id: str | None = field(default=None, kw_only=True)
     owner: str | None = field(default=None, kw_only=True)
     participants: tuple[str, ...] = field(default=(), kw_only=True)
-    planned: Mapping[str, float] = field(factory=dict, kw_only=True, hash=False)
     fit_minutes: float | None = field(default=None, kw_only=True)
     lenses: Mapping[str, tuple[str, ...]] = field(factory=dict, kw_only=True, hash=False)
 
@@ -373,6 +402,27 @@ def _structure_json_dict(value: Any, _: type) -> dict[str, Any]:
     return dict(value)
 
 
+_PLANNED_STRUCTURE = make_dict_structure_fn(
+    PlannedPhase,
+    converter,
+    _cattrs_forbid_extra_keys=True,
+    phase=override(struct_hook=_structure_json_dict),
+)
+_PLANNED_UNSTRUCTURE = make_dict_unstructure_fn(
+    PlannedPhase, converter, _cattrs_omit_if_default=True
+)
+
+
+def _structure_planned(value: Any, _: type) -> tuple[PlannedPhase, ...]:
+    if not isinstance(value, list | tuple):
+        raise ValueError(f"expected a list of phases, got {type(value).__name__}")
+    return tuple(_PLANNED_STRUCTURE(item, PlannedPhase) for item in value)
+
+
+def _unstructure_planned(value: tuple[PlannedPhase, ...]) -> list[dict[str, Any]]:
+    return [_PLANNED_UNSTRUCTURE(item) for item in value]
+
+
 def _enum_hook(enum: type[StrEnum], optional: bool) -> Callable[[Any, type], Any]:
     """A dict lookup instead of calling the enum: replay decodes thousands of these."""
     members = {m.value: m for m in enum}
@@ -401,12 +451,16 @@ for _cls in EVENT_TYPES.values():
     _overrides: dict[str, Any] = {}
     if _cls is RoundStarted:
         _overrides["method"] = override(struct_hook=_structure_json_dict)
+        _overrides["phases"] = override(struct_hook=_structure_planned)
     for _field in attrs.fields(_cls):
         if _field.name in _ENUM_FIELDS and _cls is not CaseEdited:
             _enum, _optional = _ENUM_FIELDS[_field.name]
             _overrides[_field.name] = override(struct_hook=_enum_hook(_enum, _optional))
+    _unstruct: dict[str, Any] = {"at": override(unstruct_hook=_iso)}
+    if _cls is RoundStarted:
+        _unstruct["phases"] = override(unstruct_hook=_unstructure_planned)
     _UNSTRUCTURE[_cls] = make_dict_unstructure_fn(
-        _cls, converter, _cattrs_omit_if_default=True, at=override(unstruct_hook=_iso)
+        _cls, converter, _cattrs_omit_if_default=True, **_unstruct
     )
     _STRUCTURE[_cls] = make_dict_structure_fn(
         _cls,
@@ -493,6 +547,8 @@ def _fast_parser(cls: type[Event], field_: attrs.Attribute) -> Callable[[Any], A
         return lambda value: hook(value, object)
     if field_.name == "method":
         return lambda value: _structure_json_dict(value, dict)
+    if field_.name == "phases" and cls is RoundStarted:
+        return lambda value: _structure_planned(value, tuple)
     parse = _FAST_TYPES.get(field_.type)
     if parse is not None:
         return parse
@@ -505,17 +561,23 @@ for _cls in EVENT_TYPES.values():
     _FAST[_cls] = {f.name: _fast_parser(_cls, f) for f in attrs.fields(_cls)}
 
 
+_ENVELOPE = frozenset({"type", VERSION_KEY})
+"""The payload's keys that are not the event's fields."""
+
+
 def event_to_dict(event: Event) -> dict[str, Any]:
-    """A JSON-safe dict: `type`, `at` (ISO-8601 UTC), `actor`, then the event's fields."""
+    """A JSON-safe dict: `type`, `v` (its version), `at` (ISO-8601 UTC), `actor`, the fields."""
     body = _UNSTRUCTURE[type(event)](event)
-    doc = {"type": event.type, "at": body.pop("at"), "actor": event.actor}
+    doc = {"type": event.type, VERSION_KEY: event.version, "at": body.pop("at")}
+    doc["actor"] = event.actor
     body.pop("actor", None)
     doc.update(body)
     return doc
 
 
 def event_from_dict(doc: Mapping[str, Any]) -> Event:
-    """The event a dict from `event_to_dict` describes; `EventError` says what is wrong."""
+    """The event a dict from `event_to_dict` describes, of any version up to the current one
+    (a dict without `v` is version 1); `EventError` says what is wrong."""
     if not isinstance(doc, Mapping):
         raise EventError(f"an event must be a table, got {type(doc).__name__}")
     kind = doc.get("type")
@@ -523,13 +585,17 @@ def event_from_dict(doc: Mapping[str, Any]) -> Event:
     if cls is None:
         known = ", ".join(sorted(EVENT_TYPES))
         raise EventError(f"unknown event type {kind!r} (known: {known})")
+    if doc.get(VERSION_KEY, 1) != cls.version:
+        try:
+            doc = upgrade(doc, cls.version)
+        except UpgradeError as exc:
+            raise EventError(str(exc)) from None
     parsers = _FAST[cls]
     try:
-        return cls(**{k: parsers[k](v) for k, v in doc.items() if k != "type"})
+        return cls(**{k: parsers[k](v) for k, v in doc.items() if k not in _ENVELOPE})
     except Exception:  # not the plain shape: let cattrs structure it or name the problem
         pass
-    body = dict(doc)
-    del body["type"]
+    body = {k: v for k, v in doc.items() if k not in _ENVELOPE}
     try:
         return _STRUCTURE[cls](body, cls)
     except Exception as exc:  # cattrs raises exception groups; say which field
@@ -598,6 +664,7 @@ __all__ = [
     "MemberLeft",
     "Paused",
     "PhaseChanged",
+    "PlannedPhase",
     "Recovered",
     "Resumed",
     "Revealed",

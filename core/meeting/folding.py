@@ -53,9 +53,7 @@ from intervisie.core.method.converter import structure
 from intervisie.core.method.model import (
     ContributionKind,
     Method,
-    OwnerPosition,
     Phase,
-    TurnMode,
 )
 
 
@@ -249,10 +247,14 @@ class StateBuilder:
 
     def round_started(self, e: RoundStarted, at: datetime) -> None:
         method = structure(dict(e.method), Method)
-        phases = method.phases_for(e.options, e.order)
-        participants = len(e.participants)
         runs = tuple(
-            PhaseRun(p, float(e.planned.get(p.id, p.planned_minutes(participants)))) for p in phases
+            PhaseRun(
+                structure(dict(p.phase), Phase),
+                p.minutes,
+                speakers=p.turns,
+                owner_skips_turn=p.owner_skips_turn,
+            )
+            for p in e.phases
         )
         running = None if self.paused else at
         chosen: Choice | None = self.fields["chosen"]
@@ -374,30 +376,18 @@ def _with_run(rnd: Round, index: int, run: PhaseRun, **changes: Any) -> Round:
     return attrs.evolve(rnd, phases=phases, **changes)
 
 
-def _turns(rnd: Round, phase: Phase) -> tuple[str, ...]:
-    mode = phase.turn_mode
-    if mode is TurnMode.NONE:
-        return ()
-    if mode is TurnMode.LENS and phase.lens is not None:
-        people = rnd.lenses.get(phase.lens.id, ())
-    else:
-        people = rnd.participants
-    exclude_owner = (
-        rnd.owner is not None
-        and phase.owner is not OwnerPosition.NONE
-        and not phase.turns_include_owner
-    )
-    if exclude_owner:
-        without = tuple(p for p in people if p != rnd.owner)
-        if without or mode is TurnMode.EACH:
-            return without
-    return tuple(people)
+def _turns(rnd: Round, run: PhaseRun) -> tuple[str, ...]:
+    """The phase's speaking order as it starts: the recorded speakers, the owner left out
+    where the round start said so (the owner may only be known by now)."""
+    if run.owner_skips_turn and rnd.owner is not None:
+        return tuple(p for p in run.speakers if p != rnd.owner)
+    return run.speakers
 
 
 def _enter(rnd: Round, index: int, running: datetime | None) -> Round:
     """Make phase `index` current: its clocks run, its turns are set on the first visit."""
     run = rnd.phases[index]
-    turns = run.turns if run.visited else _turns(rnd, run.phase)
+    turns = run.turns if run.visited else _turns(rnd, run)
     done = run.turn >= len(turns) if turns else True
     run = attrs.evolve(
         run,

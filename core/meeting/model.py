@@ -121,8 +121,13 @@ class PhaseRun:
     visited: bool = False
     skipped: bool = False
     revealed: bool = False
+    speakers: tuple[str, ...] = ()
+    """Who may take a turn, in order, as recorded when the round started."""
+    owner_skips_turn: bool = False
+    """The case owner, when there is one as the phase starts, is left out of `speakers`."""
     turns: tuple[str, ...] = ()
-    """Member ids in speaking order (turn mode `each` or `lens`); empty for open talk."""
+    """Member ids in speaking order (turn mode `each` or `lens`), set when the phase is
+    first entered; empty for open talk."""
     turn: int = 0
     """Index into `turns` of whose turn it is; `len(turns)` once all have spoken."""
     turn_clock: Stopwatch = field(factory=Stopwatch)

@@ -163,6 +163,9 @@ def _local_date(when: datetime) -> str:
     return when.astimezone().date().isoformat()
 
 
+# The listing reads two fields straight from the stored payloads, of every version:
+# `group.name` of meeting_opened and `method.id` of round_started. An upgrade step that
+# moves either changes these queries too (tests/core/test_store_fixtures.py checks them).
 _MEETING_COLUMNS = """
     m.id, m.group_id, m.date, m.status, m.demo, m.created, m.last_seen,
     m.lease_pid, m.lease_host, m.lease_token,
@@ -664,11 +667,10 @@ class Store:
                 event = event_from_dict(json.loads(payload))
                 purged_texts.update(_case_texts(event))
                 cleaned = redact(event) if marker is None else redact(event, marker)
-                new_payload = _dumps(event_to_dict(cleaned))
-                if new_payload != payload:
+                if cleaned != event:  # an event of an earlier version is written as current
                     conn.execute(
                         "UPDATE events SET payload = ? WHERE meeting_id = ? AND seq = ?",
-                        (new_payload, meeting_id, seq),
+                        (_dumps(event_to_dict(cleaned)), meeting_id, seq),
                     )
                     changed += 1
             changed += self._purge_revisit_copies(conn, meeting_id, purged_texts, marker)

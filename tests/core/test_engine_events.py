@@ -16,12 +16,14 @@ from intervisie.core.meeting.events import (
     EventError,
     MeetingOpened,
     Paused,
+    PlannedPhase,
     RoundStarted,
     event_from_dict,
     event_to_dict,
     redact,
 )
 from intervisie.core.meeting.model import Case, Group, Member
+from intervisie.core.meeting.upgrades import UPGRADES
 from intervisie.core.method.model import ContributionKind, MeetingStep
 
 T0 = datetime(2026, 3, 5, 14, 0, tzinfo=UTC)
@@ -43,8 +45,15 @@ SAMPLES = [
         T0,
         round_id="r1",
         method={"id": "incident", "phases": [{"id": "collect", "minutes": 5}]},
-        order=("collect",),
-        planned={"collect": 4.5},
+        phases=(
+            PlannedPhase(
+                "collect",
+                4.5,
+                {"id": "collect", "minutes": 5},
+                ("m1", "m2"),
+                owner_skips_turn=True,
+            ),
+        ),
         lenses={"white": ("m1",)},
     ),
     ContributionAdded(
@@ -66,7 +75,8 @@ def test_event_round_trips_through_json(event):
     doc = json.loads(json.dumps(event_to_dict(event)))
     assert doc["type"] == event.type
     assert doc["at"] == "2026-03-05T14:00:00+00:00"
-    assert list(doc)[:3] == ["type", "at", "actor"]
+    assert list(doc)[:4] == ["type", "v", "at", "actor"]
+    assert doc["v"] == event.version
     assert event_from_dict(doc) == event
 
 
@@ -153,3 +163,107 @@ def test_wrong_field_types_are_named_and_numbers_are_lenient():
                 "kind": "shout",
             }
         )
+
+
+# -- versions -----------------------------------------------------------------------------
+
+
+def test_every_event_type_upgrades_from_version_1_to_its_current_version():
+    for kind, cls in EVENT_TYPES.items():
+        steps = UPGRADES.get(kind, {})
+        assert sorted(steps) == list(range(1, cls.version)), kind
+    assert set(UPGRADES) <= set(EVENT_TYPES)
+
+
+def test_an_event_of_a_newer_version_is_refused_with_a_message():
+    with pytest.raises(EventError, match="newer than this intervisie reads"):
+        event_from_dict({"type": "paused", "v": 2, "at": "2026-03-05T14:00:00+00:00"})
+    with pytest.raises(EventError, match="not a version"):
+        event_from_dict({"type": "paused", "v": "x", "at": "2026-03-05T14:00:00+00:00"})
+
+
+def _v1_round_started(**changes):
+    """A round_started payload as version 1 wrote it: phase ids and minutes, no versions."""
+    people = {"id": "people", "name": {"en": "People"}, "kind": "round", "owner": "listening"}
+    method = {
+        "id": "small",
+        "version": "1",
+        "name": {"en": "Small"},
+        "summary": {"en": "A small method."},
+        "level": "beginning",
+        "group_size": {"min": 2, "ideal": 4, "max": 8},
+        "phases": [
+            {
+                "id": "tell",
+                "name": {"en": "Tell"},
+                "kind": "presentation",
+                "owner": "presenting",
+                "minutes": 5,
+            },
+            {**people, "minutes_per_turn": 2},
+            {
+                "id": "extra",
+                "name": {"en": "Extra"},
+                "kind": "discussion",
+                "owner": "participating",
+                "minutes": 10,
+                "when": {"long": ["yes"]},
+            },
+        ],
+        "options": [
+            {
+                "id": "long",
+                "name": {"en": "Long"},
+                "default": "no",
+                "choices": [
+                    {"id": "no", "name": {"en": "No"}},
+                    {
+                        "id": "yes",
+                        "name": {"en": "Yes"},
+                        "phases": {"people": {"minutes_per_turn": 3, "name": {"en": "Everyone"}}},
+                    },
+                ],
+            },
+        ],
+    }
+    doc = {
+        "type": "round_started",
+        "at": "2026-03-05T14:00:00+00:00",
+        "actor": "facilitator",
+        "round_id": "r1",
+        "method": method,
+        "options": {"long": "yes"},
+        "order": ["tell", "people", "extra"],
+        "case_id": "c1",
+        "owner": "m2",
+        "participants": ["m1", "m2", "m3"],
+        "planned": {"tell": 4.0, "people": 5.0},
+    }
+    doc.update(changes)
+    return doc
+
+
+def test_a_version_1_round_start_is_upgraded_to_what_the_engine_resolved_then():
+    event = event_from_dict(_v1_round_started())
+    assert isinstance(event, RoundStarted)
+    assert [p.id for p in event.phases] == ["tell", "people", "extra"]
+    # the fitted minutes as stored, and the method's own for a phase the fit left out
+    assert [p.minutes for p in event.phases] == [4.0, 5.0, 10.0]
+    tell, people, extra = event.phases
+    assert tell.turns == () and extra.turns == ()
+    assert people.turns == ("m1", "m2", "m3") and people.owner_skips_turn
+    assert people.phase["name"] == {"en": "Everyone"}  # the option's patch, applied once
+    assert people.phase["minutes_per_turn"] == 3
+    again = event_from_dict(json.loads(json.dumps(event_to_dict(event))))
+    assert again == event and event_to_dict(again)["v"] == RoundStarted.version
+
+
+def test_a_version_1_round_start_without_planned_minutes_gets_the_method_s_own():
+    event = event_from_dict(_v1_round_started(planned={}, options={}, order=["tell", "people"]))
+    # three present, the owner sits out: two turns of two minutes (no option patch)
+    assert [p.minutes for p in event.phases] == [5.0, 4.0]
+
+
+def test_a_broken_version_1_round_start_is_named():
+    with pytest.raises(EventError, match=r"round_started.*cannot be upgraded.*nowhere"):
+        event_from_dict(_v1_round_started(order=["tell", "nowhere"]))

@@ -19,9 +19,12 @@ from types import ModuleType
 
 import pytest
 
+from intervisie.core.meeting import deciding
 from intervisie.core.meeting.clock import FakeClock
 from intervisie.core.meeting.engine import replay
-from intervisie.core.meeting.events import PURGED, Recovered
+from intervisie.core.meeting.events import EVENT_TYPES, PURGED, Recovered
+from intervisie.core.meeting.upgrades import VERSION_KEY
+from intervisie.core.method.model import Method, Phase, TurnMode
 from intervisie.core.store import migrations as schema
 from intervisie.core.store.database import Store
 from intervisie.core.store.document import meeting_document
@@ -52,6 +55,62 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+def _stored_versions(fixture: Path) -> set[tuple[str, int]]:
+    conn = sqlite3.connect(f"file:{fixture}?mode=ro&immutable=1", uri=True)
+    try:
+        rows = conn.execute(
+            "SELECT DISTINCT type, coalesce(json_extract(payload, ?), 1) FROM events",
+            (f"$.{VERSION_KEY}",),
+        ).fetchall()
+    finally:
+        conn.close()
+    return {(kind, version) for kind, version in rows}
+
+
+def test_every_event_type_s_current_version_has_a_committed_fixture() -> None:
+    stored = set().union(*(_stored_versions(p) for p in ALL_FIXTURES))
+    missing = sorted(
+        f"{kind} v{cls.version}"
+        for kind, cls in EVENT_TYPES.items()
+        if (kind, cls.version) not in stored
+    )
+    assert missing == [], "write one: python scripts/make_store_fixture.py events-TYPE-vN"
+
+
+def test_a_fixture_named_for_an_event_version_holds_that_version() -> None:
+    named = [p for p in ALL_FIXTURES if p.stem.startswith("events-")]
+    assert named
+    for fixture in named:
+        kind, _, version = fixture.stem.removeprefix("events-").rpartition("-v")
+        assert (kind, int(version)) in _stored_versions(fixture), fixture.name
+
+
+def test_replay_folds_what_was_recorded_and_runs_no_rule_again(
+    utc: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Were the method's options, minutes or turn rules to change, no stored meeting would."""
+
+    def changed(*args: object, **kwargs: object) -> None:
+        raise AssertionError("replay ran a live rule")
+
+    phases_for = Method.phases_for
+
+    def reversed_phases(self: Method, *args: object, **kwargs: object) -> tuple[Phase, ...]:
+        return phases_for(self)[::-1]  # the options and the order are ignored
+
+    # Building a stored method still validates it, which asks these too: they answer
+    # differently now, and no replayed minute or turn may follow.
+    monkeypatch.setattr(Method, "phases_for", reversed_phases)
+    monkeypatch.setattr(Phase, "planned_minutes", lambda self, participants: 1.0)
+    monkeypatch.setattr(Phase, "turn_count", lambda self, participants: 1)
+    monkeypatch.setattr(Phase, "turn_mode", property(lambda self: TurnMode.NONE))
+    monkeypatch.setattr(deciding, "_speakers", changed)
+    script = _fixture_script()
+    for fixture in ALL_FIXTURES:
+        expected = json.loads(fixture.with_suffix(".expected.json").read_text(encoding="utf-8"))
+        assert json.loads(json.dumps(script.expected_output(fixture))) == expected, fixture.name
 
 
 def test_every_fixture_has_its_expected_output() -> None:
