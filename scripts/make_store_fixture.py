@@ -17,8 +17,9 @@ The store holds a finished demo meeting of the incident method (Dutch, choosing 
 its own phases), the same meeting purged, a finished force-field meeting (English), an
 unfinished gossip meeting left with a lease and a heartbeat as a crash would leave it, the
 six thinking hats with one hat each (lens turns), a gossip round with options, fitted to
-time, whose case and contributions were edited and removed, and an incident meeting left
-open at its choice (its owner, and so its turns, not known yet).
+time, whose case and contributions were edited and removed, a gossip meeting with a late
+arrival, a break and an early departure, and an incident meeting left open at its choice
+(its owner, and so its turns, not known yet).
 """
 
 from __future__ import annotations
@@ -99,6 +100,45 @@ def _fitted_gossip(method: Method) -> list[Event]:
     return list(engine.events)
 
 
+def _attended(method: Method) -> list[Event]:
+    """A gossip meeting where a member comes late, one takes a break and one leaves early."""
+    from intervisie.core.meeting.commands import Arrive, Leave, RecordDetails
+
+    clock = FakeClock(datetime(2026, 2, 10, 18, 0, tzinfo=UTC))
+    people = ("ilse", "joost", "karin", "lars", "mira")
+    group = Group("avond", "Evening group", tuple(Member(p, p.title()) for p in people))
+    engine = Engine(clock)
+    engine.open_meeting(
+        group=group,
+        present=people[:4],
+        facilitator="ilse",
+        confidentiality=people[:4],
+        minutes_available=90,
+        place="Zwolle",
+    )
+    engine.execute(RecordDetails(provider="Evening group foundation"))
+    clock.advance(minutes=6)
+    engine.execute(Arrive(member="mira", accepts_confidentiality=True))
+    engine.add_case("joost", "A partner who never delegates", "")
+    engine.choose_case("c1")
+    engine.start_round(method)
+    for index in range(len(engine.state.round.phases)):
+        if index:
+            clock.advance(minutes=4)
+            engine.next_phase()
+        if index == 1:
+            engine.execute(Leave(member="lars", on_break=True))
+            clock.advance(minutes=5)
+            engine.execute(Arrive(member="lars"))
+        if index == 3:
+            engine.execute(Leave(member="karin"))
+    clock.advance(minutes=3)
+    engine.finish_round()
+    engine.execute(RecordDetails(what_came_up="delegating, trust"))
+    engine.finish_meeting()
+    return list(engine.events)
+
+
 def _edit_case(case_id: str, title: str, description: str) -> Any:
     from intervisie.core.meeting.commands import EditCase
 
@@ -127,6 +167,7 @@ def build(path: Path) -> None:
         hats = play_demo(method["denkhoeden"], seed=3, lang="en", options=hat_mode)
         store.import_meeting("hats", hats)
         store.import_meeting("fitted", _fitted_gossip(method["roddel"]))
+        store.import_meeting("attended", _attended(method["roddel"]))
         choosing = play_demo(method["incident"], seed=4, lang="en")
         store.import_meeting("choosing", _until_choice(choosing))
         gossip = [
