@@ -35,7 +35,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=21)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
-        env = dict(os.environ, INTERVISIE_CONFIG_DIR=home, INTERVISIE_DATA_DIR=home)
+        env = dict(
+            os.environ,
+            INTERVISIE_CONFIG_DIR=home,
+            INTERVISIE_DATA_DIR=home,
+            INTERVISIE_CACHE_DIR=home,
+        )
         # As installed by pip: compiled bytecode is used. Without this (some sandboxes set
         # it), every start recompiles intervisie's modules while the floor's come compiled.
         env.pop("PYTHONDONTWRITEBYTECODE", None)

@@ -2,7 +2,8 @@
 
 `<config>` is `INTERVISIE_CONFIG_DIR`, else the platformdirs user config folder. The data
 folder is `--data-dir`, else `INTERVISIE_DATA_DIR`, else the `data_dir` setting, else the
-platformdirs user data folder. Folders we create are 0700.
+platformdirs user data folder. The cache folder (what can be rebuilt at any time) is
+`INTERVISIE_CACHE_DIR`, else the platformdirs user cache folder. Folders we create are 0700.
 """
 
 from __future__ import annotations
@@ -126,6 +127,16 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Where copies that can be rebuilt at any time are kept; deleting it loses nothing."""
+    env = os.environ.get("INTERVISIE_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False))
 
 
 def house_method_dirs() -> list[Path]:

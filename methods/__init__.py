@@ -21,11 +21,14 @@ FILE_NAME = "method.toml"
 def builtin_method(module_file: str) -> Method:
     """The method in the `method.toml` beside a built-in's plugin module (`__file__`).
 
-    A built-in stands alone: it extends no other method.
+    Read as `load_method_file` reads a bundle's file, with the parsed document kept in the
+    user cache folder (`documents`). A built-in stands alone: it extends no other method.
     """
-    from intervisie.core import load_method_file
+    from intervisie.core.method.house import build_method
+    from intervisie.methods.documents import read_method_document
 
-    return load_method_file(Path(module_file).with_name(FILE_NAME), base_lookup=_no_base)
+    path = Path(module_file).with_name(FILE_NAME)
+    return build_method(read_method_document(path), path, _no_base)
 
 
 def _no_base(_method_id: str) -> None:

@@ -18,10 +18,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Private config/data folders; no plugin filter, strict mode or house path leaks in."""
+    """Private config/data/cache folders; no plugin filter, strict mode or house path leaks in."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("INTERVISIE_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("INTERVISIE_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("INTERVISIE_CACHE_DIR", str(home / "cache"))
     for var in ("INTERVISIE_METHODS_PATH", "INTERVISIE_PLUGINS", "INTERVISIE_STRICT_PLUGINS"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "en_US.UTF-8")
