@@ -24,6 +24,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import re
 import secrets
 import sqlite3
 import threading
@@ -42,7 +43,6 @@ from intervisie.core.meeting.events import (
     CaseAdded,
     CaseEdited,
     Event,
-    EventError,
     MeetingFinished,
     MeetingOpened,
     event_from_dict,
@@ -69,6 +69,7 @@ from intervisie.core.store.file import (
 __all__ = [
     "STORE_FILE",
     "Cleanup",
+    "DamagedEvent",
     "LeaseLost",
     "MeetingExists",
     "MeetingInfo",
@@ -88,6 +89,37 @@ class MeetingNotFound(StoreError):
 
 class MeetingExists(StoreError):
     pass
+
+
+class DamagedEvent(StoreUnreadable):
+    """One event row of one meeting cannot be read; the rest of the store is fine.
+
+    The message names the meeting and the sequence number and, at most, the field's path:
+    never its value, which may be what someone said in confidence.
+    """
+
+    def __init__(self, path: Path, meeting_id: str, seq: int, what: str):
+        super().__init__(
+            _(
+                "event {seq} of meeting {id} in {path} is damaged ({what}); it was not "
+                "changed. Other meetings are not affected, and `intervisie sessions delete "
+                "{id}` (or `purge`, once it is finished) still removes this one."
+            ).format(seq=seq, id=meeting_id, path=path, what=what),
+            path,
+        )
+        self.meeting_id = meeting_id
+        self.seq = seq
+
+
+_FIELD_PATH = re.compile(r"@ (\$[^\s;,]*)")
+
+
+def _damage(exc: Exception) -> str:
+    """What is wrong with an event document, by field path only (never a value)."""
+    paths = sorted(set(_FIELD_PATH.findall(str(exc))))
+    if paths:
+        return _("field {fields}").format(fields=", ".join(paths))
+    return _("not an event this version of intervisie knows")
 
 
 class LeaseLost(StoreError):
@@ -170,9 +202,10 @@ _MEETING_COLUMNS = """
     m.id, m.group_id, m.date, m.status, m.demo, m.created, m.last_seen,
     m.lease_pid, m.lease_host, m.lease_token,
     (SELECT json_extract(e.payload, '$.group.name') FROM events e
-      WHERE e.meeting_id = m.id AND e.type = 'meeting_opened' ORDER BY e.seq LIMIT 1),
+      WHERE e.meeting_id = m.id AND e.type = 'meeting_opened' AND json_valid(e.payload)
+      ORDER BY e.seq LIMIT 1),
     (SELECT json_group_array(json_extract(e.payload, '$.method.id')) FROM events e
-      WHERE e.meeting_id = m.id AND e.type = 'round_started'),
+      WHERE e.meeting_id = m.id AND e.type = 'round_started' AND json_valid(e.payload)),
     (SELECT count(*) FROM events e WHERE e.meeting_id = m.id)
 """
 
@@ -217,7 +250,9 @@ class Store:
                     _("there is no meeting store at {path} yet").format(path=path), path
                 )
             return cls(path, open_readonly(path), readonly=True, clock=clock)
-        return cls(path, open_writable(path, create_missing=create), readonly=False, clock=clock)
+        store = cls(path, open_writable(path, create_missing=create), readonly=False, clock=clock)
+        store.forget_abandoned()
+        return store
 
     def close(self) -> None:
         with self._lock:
@@ -314,9 +349,15 @@ class Store:
         raise StoreWriteError(_("could not find a free meeting id"), self.path)
 
     def meetings(self) -> list[MeetingInfo]:
-        """Every meeting, newest first."""
+        """Every meeting that has begun (has an event), newest first.
+
+        A meeting row without events is a setup in progress, or one whose process died
+        between creating the row and storing its first event: there is nothing to show or
+        resume, so it is not listed (`forget_abandoned` removes the dead ones).
+        """
         rows = self._read(
             f"SELECT {_MEETING_COLUMNS} FROM meetings m "
+            "WHERE EXISTS (SELECT 1 FROM events e WHERE e.meeting_id = m.id) "
             "ORDER BY coalesce(m.date, substr(m.created, 1, 10)) DESC, m.created DESC"
         )
         return [self._info(row) for row in rows]
@@ -431,10 +472,7 @@ class Store:
                 "SELECT seq, payload FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq",
                 (meeting_id, after),
             ).fetchall()
-            try:
-                docs = [(seq, json.loads(payload)) for seq, payload in rows]
-            except ValueError as exc:
-                raise unreadable(self.path, str(exc)) from None
+            docs = self._parsed(meeting_id, rows)
             decoded = self._decode(meeting_id, docs)
             others = [StoredEvent(seq, ev) for (seq, _d), ev in zip(docs, decoded, strict=True)]
             events = decide(others)
@@ -478,22 +516,20 @@ class Store:
         with paused_gc():
             return self._decode(meeting_id, rows)
 
-    def _decode(self, meeting_id: str, rows: list[tuple[int, dict[str, Any]]]) -> list[Event]:
+    def decode(self, meeting_id: str, rows: list[tuple[int, Any]]) -> list[Event]:
+        """The events of `event_rows`; a damaged one raises `DamagedEvent` naming it."""
         try:
             return [event_from_dict(doc) for _seq, doc in rows]
-        except EventError:
+        except Exception:  # find the row, then say which (below)
             pass
-        for seq, doc in rows:  # say which one
+        for seq, doc in rows:
             try:
                 event_from_dict(doc)
-            except EventError as exc:
-                raise unreadable(
-                    self.path,
-                    _("event {seq} of meeting {id} is not readable: {error}").format(
-                        seq=seq, id=meeting_id, error=exc
-                    ),
-                ) from None
+            except Exception as exc:  # any damage is named, never a traceback
+                raise DamagedEvent(self.path, meeting_id, seq, _damage(exc)) from None
         raise AssertionError("unreachable")  # pragma: no cover
+
+    _decode = decode
 
     def replay(self, meeting_id: str) -> SessionState:
         """The meeting's state now: its events folded by the engine (no plugin needed)."""
@@ -510,11 +546,20 @@ class Store:
             "SELECT seq, payload FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq",
             (meeting_id, after),
         )
+        return self._parsed(meeting_id, rows)
+
+    def _parsed(self, meeting_id: str, rows: list[Any]) -> list[tuple[int, Any]]:
         loads = json.loads
         try:
             return [(seq, loads(payload)) for seq, payload in rows]
-        except ValueError as exc:
-            raise unreadable(self.path, str(exc)) from None
+        except (ValueError, TypeError):
+            pass
+        for seq, payload in rows:  # say which one
+            try:
+                loads(payload)
+            except (ValueError, TypeError):
+                raise DamagedEvent(self.path, meeting_id, seq, _("not JSON")) from None
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def import_meeting(
         self, meeting_id: str | None, events: Iterable[Event], *, demo: bool = False
@@ -634,6 +679,34 @@ class Store:
             )
             return cur.rowcount == 1
 
+    def forget_abandoned(self) -> int:
+        """Remove meetings that never got their first event and whose process is gone.
+
+        Opening a meeting writes its row, then its first event: a process killed in between
+        (right after Ctrl+S) left an empty meeting listed as open, whose resume led nowhere.
+        A row still held by a live process, or too young to tell (no lease yet), stays.
+        Returns how many were removed; a store that cannot be written keeps them for later.
+        """
+        now = self.now()
+        removed = 0
+        try:
+            rows = self._read(
+                "SELECT id, created, lease_pid, lease_host, lease_token, last_seen "
+                "FROM meetings m "
+                "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.meeting_id = m.id)"
+            )
+            for meeting_id, created, pid, host, token, last_seen in rows:
+                if token:
+                    holder = leases.Holder(pid, host, token, _time(last_seen))
+                    if not leases.may_take(holder, self.token, now):
+                        continue
+                elif now - (_time(created) or now) <= leases.STALE_AFTER:
+                    continue
+                removed += self.forget_if_empty(meeting_id)
+        except StoreError:
+            return removed
+        return removed
+
     def delete(self, meeting_id: str) -> Cleanup:
         """Remove a meeting and its events, then reclaim the space so no text remains."""
         with self._write() as conn:
@@ -660,17 +733,24 @@ class Store:
                     self.path,
                 )
             rows = conn.execute(
-                "SELECT seq, payload FROM events WHERE meeting_id = ? ORDER BY seq", (meeting_id,)
+                "SELECT seq, type, payload FROM events WHERE meeting_id = ? ORDER BY seq",
+                (meeting_id,),
             ).fetchall()
             purged_texts: set[tuple[str, str]] = set()
-            for seq, payload in rows:
-                event = event_from_dict(json.loads(payload))
-                purged_texts.update(_case_texts(event))
-                cleaned = redact(event) if marker is None else redact(event, marker)
-                if cleaned != event:  # an event of an earlier version is written as current
+            for seq, kind, payload in rows:
+                try:
+                    event = event_from_dict(json.loads(payload))
+                except Exception:  # a damaged row: which field is text is unknown
+                    new_payload = _damaged_purged(kind, payload, marker or PURGED)
+                else:
+                    purged_texts.update(_case_texts(event))
+                    cleaned = redact(event) if marker is None else redact(event, marker)
+                    # an event of an earlier version is written as current only if changed
+                    new_payload = _dumps(event_to_dict(cleaned)) if cleaned != event else payload
+                if new_payload != payload:
                     conn.execute(
                         "UPDATE events SET payload = ? WHERE meeting_id = ? AND seq = ?",
-                        (_dumps(event_to_dict(cleaned)), meeting_id, seq),
+                        (new_payload, meeting_id, seq),
                     )
                     changed += 1
             changed += self._purge_revisit_copies(conn, meeting_id, purged_texts, marker)
@@ -693,7 +773,10 @@ class Store:
             (meeting_id,),
         ).fetchall()
         for other, seq, payload in rows:
-            event = event_from_dict(json.loads(payload))
+            try:
+                event = event_from_dict(json.loads(payload))
+            except Exception:  # another meeting's damaged row: named when read
+                continue
             if not isinstance(event, MeetingOpened) or not any(
                 (c.title, c.description) in texts for c in event.revisit
             ):
@@ -739,6 +822,29 @@ class Store:
             except (OSError, sqlite3.OperationalError) as exc:
                 raise write_error(self.path, exc) from None
             return not busy
+
+
+_STRUCTURE_KEYS = frozenset({"type", "at", "v", "version"})
+
+
+def _damaged_purged(kind: str, payload: str, marker: str) -> str:
+    """A damaged row, purged: every string in it replaced (any could be case text), or,
+    when it is not even JSON, the row reduced to its type."""
+
+    def scrub(value: Any, key: str | None = None) -> Any:
+        if isinstance(value, dict):
+            return {k: scrub(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [scrub(v) for v in value]
+        if isinstance(value, str) and key not in _STRUCTURE_KEYS:
+            return marker
+        return value
+
+    try:
+        doc = json.loads(payload)
+    except (ValueError, TypeError, RecursionError):
+        return _dumps({"type": kind, "damaged": marker})
+    return _dumps(scrub(doc))
 
 
 def _case_texts(event: Any) -> set[tuple[str, str]]:

@@ -35,7 +35,7 @@ class ExchangeError(ValueError):
 def export_document(store: Store, meeting_id: str) -> dict[str, Any]:
     """The meeting document with `format`, `version` and its `events` (in stored order)."""
     rows = store.event_rows(meeting_id)
-    state = replay(event_from_dict(doc) for _seq, doc in rows)
+    state = replay(store.decode(meeting_id, rows))
     doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     doc.update(meeting_document(meeting_id, state))
     doc["demo"] = doc["demo"] or store.meeting(meeting_id).demo

@@ -3,8 +3,9 @@
 Every command that writes runs here under umask 000, so a file or folder that relies on the
 umask instead of asking for its mode shows up as world-readable. Checked: the meeting store
 (with its WAL files while a meeting is open), the migration backup, exports, reports and
-certificates in every core format, and the settings file. (`method new` writes a method
-package meant to be published: source code, no case content; it is not checked here.)
+certificates in every core format, and the settings file. `method new` writes a method
+package meant to be published (source code, no case content): readable by others, but code
+that runs with the facilitator's rights, so never writable by them (0644 and 0755 at most).
 
 Logging is captured at DEBUG, for every logger, while a demo meeting is played, stored,
 shown, exported, imported, reported on and purged, and while a live meeting is driven: no
@@ -384,3 +385,20 @@ def test_a_crash_of_the_app_prints_no_case_text(tmp_path: Path) -> None:
     )
     assert "a bug in the app" in result.stdout + result.stderr, result.stderr[-2000:]
     assert DRIVE_SECRET not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("as_toml", [False, True], ids=["plugin package", "house method"])
+def test_method_new_under_umask_000_writes_nothing_others_can_change(
+    cli, tmp_path: Path, as_toml: bool
+) -> None:
+    """Found: under umask 000 `method new` wrote 0777 folders and 0666 files of plugin code
+    that then runs with the facilitator's rights."""
+    args = ["method", "new", "huismethode", "--dir", str(tmp_path / "out")]
+    with umask(0):
+        check(cli(*args, *(["--toml"] if as_toml else [])))
+    written = [tmp_path / "out", *(tmp_path / "out").rglob("*")]
+    assert len(written) > 1
+    for path in written:
+        mode = stat.S_IMODE(path.lstat().st_mode)
+        assert not mode & 0o022, f"{path} is {oct(mode)}: others could change it"
+        assert mode & 0o700 == (0o700 if path.is_dir() else 0o600), (path, oct(mode))

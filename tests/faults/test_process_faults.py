@@ -560,3 +560,51 @@ def test_import_killed_part_way_leaves_no_half_meeting(
     if not listed:
         again = cli("sessions", "import", str(export))
         assert again.returncode == 0, again.stderr
+
+
+APP_KILLED_AT_CTRL_S = textwrap.dedent(
+    """
+    import asyncio, os, signal, sys
+    sys.path.insert(0, FAULTS_DIR)
+    from app_driving import open_incident_meeting
+    from intervisie.core.store.database import Store
+    from intervisie.tui.app.facilitator import IntervisieApp
+
+    def killed_before_the_first_event(self, meeting_id, *args, **kwargs):
+        print("meeting", meeting_id, flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    Store.append = Store.append_decided = killed_before_the_first_event
+
+    async def main():
+        app = IntervisieApp()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await open_incident_meeting(app, pilot)
+
+    asyncio.run(main())
+    """
+)
+
+
+def test_a_kill_right_after_ctrl_s_leaves_no_empty_meeting(cli, isolated_env: Path) -> None:
+    """Found: killed between Ctrl+S and the meeting's first event, the app left an empty
+    meeting listed as open, and `resume` reopened it into nothing."""
+    child = subprocess.run(
+        [sys.executable, "-c", APP_KILLED_AT_CTRL_S.replace("FAULTS_DIR", repr(str(FAULTS_DIR)))],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    meeting_id = child.stdout.split()[1]
+    listed = cli("sessions", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert meeting_id not in {m["id"] for m in json.loads(listed.stdout)}
+    for args in (("resume", "--print"), ("resume", meeting_id, "--print")):
+        resumed = cli(*args)
+        assert resumed.returncode == 1 and "Traceback" not in resumed.stderr, resumed.stderr
+        assert "no unfinished meeting to resume" in resumed.stderr, resumed.stderr
+    # the next writer tidies the store: the empty row is gone, not only hidden
+    with Store.open(data_dir=isolated_env / "data") as store:
+        assert store._read("SELECT count(*) FROM meetings")[0][0] == 0

@@ -35,7 +35,7 @@ from intervisie.core.store.live import LiveMeeting
 from intervisie.core.store.transfer import ExchangeError, export_document, read_export
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
-from store_helpers import GROUP, START, at, case_method, drive, opened, small_meeting
+from store_helpers import GROUP, SECRET, START, at, case_method, drive, opened, small_meeting
 
 CORE_TESTS = Path(__file__).parents[1] / "core"
 
@@ -573,3 +573,92 @@ def test_a_store_with_an_unknown_schema_version_is_refused_not_migrated(
             Store.open(path, readonly=readonly)
     assert path.read_bytes() == before
     assert not list(folder.glob("*.bak"))
+
+
+# -- a damaged event row ------------------------------------------------------------------------
+
+DAMAGE = {
+    "not JSON": lambda payload: payload[: len(payload) // 2],
+    "a field of the wrong type": lambda payload: payload.replace(
+        '"author":"bram"', '"author":["Zeer-Geheime-Casus-Tekst"]'
+    ),
+    "a value that is not a kind": lambda payload: payload.replace(
+        '"kind":"note"', '"kind":"Zeer-Geheime-Casus-Tekst"'
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_a_damaged_event_row_is_named_and_the_meeting_can_still_be_removed(
+    tmp_path: Path, cli, damage: str
+) -> None:
+    """Found: one damaged row gave tracebacks in `sessions show`, `export` and `purge`, and
+    the meeting could then never be purged."""
+    folder = tmp_path / "data"
+    with Store.open(data_dir=folder) as store:
+        damaged = store.new_meeting()
+        for event in small_meeting(secret=SECRET):
+            store.append(damaged, event)
+        other = store.new_meeting()
+        for event in small_meeting(secret="Andere-Casus"):
+            store.append(other, event)
+        path = store.path
+    conn = sqlite3.connect(path)
+    (payload,) = conn.execute(
+        "SELECT payload FROM events WHERE meeting_id = ? AND seq = 4", (damaged,)
+    ).fetchone()
+    changed = DAMAGE[damage](payload)
+    assert changed != payload
+    conn.execute(
+        "UPDATE events SET payload = ? WHERE meeting_id = ? AND seq = 4", (changed, damaged)
+    )
+    conn.commit()
+    conn.close()
+    env = dict(os.environ, INTERVISIE_DATA_DIR=str(folder))
+
+    listed = cli("sessions", "list", env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert damaged in listed.stdout and other in listed.stdout
+    hours = cli("hours", "--year", "2026", env=env)
+    assert hours.returncode == 0, hours.stderr
+    assert f"event 4 of meeting {damaged}" in hours.stderr and "Traceback" not in hours.stderr
+    for args in (
+        ("sessions", "show", damaged),
+        ("sessions", "show", damaged, "--json"),
+        ("sessions", "export", damaged, "-o", str(tmp_path / "out.json")),
+        ("report", damaged),
+    ):
+        result = cli(*args, env=env)
+        assert result.returncode == 1, (args, result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr, (args, result.stderr)
+        assert f"event 4 of meeting {damaged}" in result.stderr, (args, result.stderr)
+        assert "Zeer-Geheime" not in result.stderr + result.stdout, (args, result.stderr)
+    assert cli("sessions", "show", other, env=env).returncode == 0
+
+    purged = cli("sessions", "purge", damaged, "--yes", env=env)
+    assert purged.returncode == 0, purged.stderr
+    assert "Traceback" not in purged.stderr
+    assert SECRET.encode() not in path.read_bytes()
+    assert b"Andere-Casus" in path.read_bytes()
+
+    deleted = cli("sessions", "delete", damaged, "--yes", env=env)
+    assert deleted.returncode == 0, deleted.stderr
+    listed = cli("sessions", "list", env=env)
+    assert damaged not in listed.stdout and other in listed.stdout
+
+
+def test_a_damaged_unfinished_meeting_can_be_deleted(tmp_path: Path, cli) -> None:
+    folder = tmp_path / "data"
+    with Store.open(data_dir=folder) as store:
+        damaged = store.new_meeting()
+        for event in small_meeting(finished=False):
+            store.append(damaged, event)
+        path = store.path
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE events SET payload = '{' WHERE meeting_id = ?", (damaged,))
+    conn.commit()
+    conn.close()
+    env = dict(os.environ, INTERVISIE_DATA_DIR=str(folder))
+    deleted = cli("sessions", "delete", damaged, "--yes", env=env)
+    assert deleted.returncode == 0, deleted.stderr
+    assert SECRET.encode() not in path.read_bytes()

@@ -218,9 +218,11 @@ def certificate(
 
 def stored_attendances() -> tuple[list[Attendance], People]:
     """Every stored meeting that was opened, as attendance records, and the store's people."""
+    from intervisie.core.i18n import _
     from intervisie.core.meeting.engine import replay
     from intervisie.core.reports.attendance import NotOpened, attendance_of
     from intervisie.core.reports.people import People
+    from intervisie.core.store.database import DamagedEvent
     from intervisie.core.store.people import load_people
     from intervisie.tui.cli.commands.sessions import open_store
 
@@ -233,6 +235,10 @@ def stored_attendances() -> tuple[list[Attendance], People]:
                 found.append(attendance_of(replay(store.events(info.id)), info.id, demo=info.demo))
             except NotOpened:
                 continue
+            except DamagedEvent as exc:  # one damaged meeting does not hide everyone's hours
+                click.echo(
+                    _("warning: left out of the hours: {message}").format(message=exc), err=True
+                )
         people = load_people(store)
     return found, people
 

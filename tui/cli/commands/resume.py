@@ -35,6 +35,8 @@ def find_resumable(store: Store, meeting_id: str | None = None) -> Resumable | N
 
     if meeting_id is not None:
         info = store.meeting(store.resolve(meeting_id))
+        if not info.event_count:  # never began (its process died right after creating it)
+            return None
     else:
         candidates = [
             m for m in store.meetings() if not m.finished and not m.demo and m.event_count

@@ -6,12 +6,15 @@ that uses the testing kit (`intervisie.core.testing`) and a LICENSE placeholder.
 writes one house-method file instead, valid for `intervisie method validate`.
 
 Nothing is ever overwritten: when any file it would write exists, it writes none and says
-which. Files get the ordinary permissions (the umask), not the private 0600 of meeting data:
-they are source code, meant to be shared and published.
+which. Files are not the private 0600 of meeting data: they are source code, meant to be
+shared and published. But they are code that runs with the facilitator's rights, so nobody
+else may change them: files are 0644 and folders 0755 at most, whatever the umask (a
+stricter umask makes them stricter still).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from string import Template
@@ -76,10 +79,14 @@ def write_new(root: Path, files: dict[str, str]) -> list[Path]:
             ).format(paths=", ".join(str(p) for p in existing))
         )
     written = []
+    mask = _umask()
     try:
         for path, text in targets.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("x", encoding="utf-8", newline="\n") as f:  # "x": never overwrite
+            _make_folders(path.parent, FOLDER_MODE & ~mask)
+            # O_EXCL: never overwrite; fchmod: the mode asked for, whatever the umask allowed
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE & ~mask)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+                os.fchmod(fd, FILE_MODE & ~mask)
                 f.write(text)
             written.append(path)
     except OSError as exc:
@@ -89,6 +96,28 @@ def write_new(root: Path, files: dict[str, str]) -> list[Path]:
             )
         )
     return written
+
+
+FILE_MODE = 0o644
+FOLDER_MODE = 0o755
+"""The most a scaffold file or folder allows: others may read it, never change it."""
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _make_folders(folder: Path, mode: int) -> None:
+    """Create `folder` and its missing parents with `mode` (the umask cannot widen it)."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir(mode=mode, exist_ok=True)
+        os.chmod(path, mode)
 
 
 @click.command()
