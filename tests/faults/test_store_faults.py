@@ -121,14 +121,15 @@ def test_a_bad_store_file_is_named_and_never_written(tmp_path: Path, cli, fault:
 
 def test_an_older_store_is_backed_up_then_migrated(tmp_path: Path, monkeypatch) -> None:
     path = a_store(tmp_path)
-    v2_ran = []
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v2_ran.append])
-    monkeypatch.setattr(schema, "VERSION", 2)
+    current = schema.VERSION
+    next_ran = []
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, next_ran.append])
+    monkeypatch.setattr(schema, "VERSION", current + 1)
     with Store.open(path) as store:
-        assert store._conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store._conn.execute("PRAGMA user_version").fetchone()[0] == current + 1
         assert len(store.meetings()) == 3
-    assert len(v2_ran) == 1
-    backup = path.with_name(path.name + ".v1.bak")
+    assert len(next_ran) == 1
+    backup = path.with_name(f"{path.name}.v{current}.bak")
     assert oct(backup.stat().st_mode & 0o777) == oct(0o600)
     monkeypatch.undo()
     with pytest.raises(StoreUnreadable, match="newer"):
