@@ -189,3 +189,88 @@ def test_a_force_has_the_average_of_the_groups_ratings_per_criterion(open_meetin
     assert list(averages) == ["intensity"]
     assert (round(averages["intensity"].value, 2), averages["intensity"].count) == (3.67, 3)
     assert engine.state.average_ratings(time) == {}
+
+
+# -- the meeting's flow -------------------------------------------------------------------
+
+
+def test_next_step_goes_revisit_intake_choice_round_then_closing(open_meeting, clock, case_method):
+    import pytest
+
+    from intervisie.core.meeting import flow
+    from intervisie.core.meeting.engine import DomainError
+    from intervisie.core.meeting.model import Case
+    from intervisie.core.method.model import MeetingStep
+
+    engine = open_meeting(present=("anna", "bram", "carla"), revisit=(Case("x1", "bram", "Old"),))
+
+    def step() -> cmd.Command | None:
+        return flow.next_step(engine.state, case_method, {}, clock.now())
+
+    assert flow.stage(engine.state) is flow.Stage.REVISIT
+    assert step() == cmd.StartStep(step=MeetingStep.INTAKE)
+    run(engine, step())
+    assert flow.stage(engine.state) is flow.Stage.INTAKE
+    with pytest.raises(DomainError, match="Name at least one case"):
+        step()
+    run(engine, cmd.AddCase(owner="bram", title="Angry client"))
+    run(engine, step())
+    assert flow.stage(engine.state) is flow.Stage.CHOICE
+    assert step() == cmd.ChooseCase()
+    run(engine, step())
+    clock.advance(minutes=30)
+    start = step()
+    assert isinstance(start, cmd.StartRound) and start.fit_minutes == 120 - 30
+    run(engine, start)
+    assert (flow.stage(engine.state), step()) == (flow.Stage.ROUND, None)
+    run(engine, cmd.FinishRound())
+    assert flow.stage(engine.state) is flow.Stage.AFTER_ROUND
+    assert step() == cmd.StartStep(step=MeetingStep.INTAKE)  # another round: its intake
+    run(engine, cmd.StartStep(step=MeetingStep.CLOSING))
+    assert step() == cmd.FinishMeeting()
+    run(engine, step())
+    assert (flow.stage(engine.state), step()) == (flow.Stage.FINISHED, None)
+
+
+def test_a_method_with_its_own_choice_skips_the_meetings_intake(open_meeting, clock, choosing):
+    from intervisie.core.meeting import flow
+
+    engine = open_meeting(present=("anna", "bram", "carla"))
+    assert flow.has_own_choice(choosing)
+    start = flow.arrival_step(engine.state, choosing, None, clock.now())
+    assert isinstance(start, cmd.StartRound) and start.method is choosing
+    run(engine, start)
+    assert engine.state.round.phase.id == "collect"
+    run(engine, cmd.FinishRound())
+    # After its round, moving on starts the next round of such a method, without intake.
+    assert flow.arrival_step(engine.state, choosing, None, clock.now()) is None
+    assert isinstance(flow.next_step(engine.state, choosing, None, clock.now()), cmd.StartRound)
+
+
+def test_a_round_never_gets_less_than_a_minute_of_the_time_left(open_meeting, clock, choosing):
+    from intervisie.core.meeting import flow
+
+    engine = open_meeting(present=("anna", "bram", "carla"), minutes_available=30)
+    clock.advance(minutes=45)
+    assert flow.minutes_left(engine.state, clock.now()) == -15
+    assert flow.start_round(engine.state, choosing, None, clock.now()).fit_minutes == 1.0
+
+
+def test_the_setup_preview_is_the_plan_the_round_starts_with(open_meeting, lens_method):
+    from intervisie.core.meeting import flow
+
+    present = ("anna", "bram", "carla", "daan", "eva")
+    preview = flow.preview_round(lens_method, present, None, 20)
+    engine = open_meeting(present=present, facilitator="anna", facilitator_participates=True)
+    run(
+        engine,
+        cmd.AddCase(owner="carla", title="Deadline"),
+        cmd.StartRound(method=lens_method, case_id="c1", fit_minutes=20),
+    )
+    rnd = engine.state.round
+    assert {run.id: run.planned_minutes for run in rnd.phases} == dict(preview[2].minutes)
+    # Each lens phase is planned for its holders' turns, the owner holding none.
+    assert {lens: len(holders) for lens, holders in rnd.lenses.items()} == {
+        lens: len(holders) for lens, holders in preview[1].items()
+    }
+    assert "carla" not in {m for holders in rnd.lenses.values() for m in holders}

@@ -78,7 +78,8 @@ class Meeting:
         assert isinstance(self.app.screen, ConfirmScreen), type(self.app.screen)
         await self.keys("y")
 
-    async def open(self, method_id: str) -> None:
+    async def setup(self, method_id: str, minutes: int | None = None, **options: str) -> None:
+        """From home to the method's setup, filled in (the method's `options` chosen)."""
         assert isinstance(self.app.screen, HomeScreen)
         methods = self.app.screen.query_one("#methods", OptionList)
         methods.highlighted = methods.get_option_index(method_id)
@@ -90,7 +91,14 @@ class Meeting:
         await self.pilot.pause()
         screen.query_one("#facilitator", Select).value = "m6"
         screen.query_one("#confidentiality", SelectionList).select_all()
+        for option, choice in options.items():
+            screen.query_one(f"#option-{option}", Select).value = choice
+        if minutes is not None:
+            screen.query_one("#minutes", Input).value = str(minutes)
         await self.pilot.pause()
+
+    async def open(self, method_id: str, minutes: int | None = None, **options: str) -> None:
+        await self.setup(method_id, minutes, **options)
         await self.keys("ctrl+s")
 
     async def next(self) -> None:
@@ -292,19 +300,7 @@ async def test_force_bars_on_the_1_to_10_scale_are_drawn_to_that_scale() -> None
     app, clock = await start("krachtenveld")
     async with app.run_test(size=SIZE) as pilot:
         m = Meeting(app, pilot, clock)
-        assert isinstance(app.screen, HomeScreen)
-        methods = app.screen.query_one("#methods", OptionList)
-        methods.highlighted = methods.get_option_index("krachtenveld")
-        await m.keys("enter")
-        app.screen.query_one("#option-scale", Select).value = "1-10"
-        await pilot.pause()
-        m.app.screen.query_one("#group-name", Input).value = "Sectie familierecht"
-        m.app.screen.query_one("#members", Input).value = MEMBERS
-        await pilot.pause()
-        app.screen.query_one("#facilitator", Select).value = "m6"
-        app.screen.query_one("#confidentiality", SelectionList).select_all()
-        await pilot.pause()
-        await m.keys("ctrl+s")
+        await m.open("krachtenveld", scale="1-10")
         await choose_at_meeting_step(m)
         await m.to_phase("Restraining forces")
         await m.type("Tijdsdruk", "Angst voor conflict")
@@ -316,6 +312,33 @@ async def test_force_bars_on_the_1_to_10_scale_are_drawn_to_that_scale() -> None
         assert "5.0" in half and "10.0" in full
         assert 0 < 2 * half.count("█") <= full.count("█") + 1
         assert full.count("█") <= len(field.splitlines()[0]) // 2
+
+
+@pilot_test
+async def test_setup_shows_the_plan_the_round_starts_with_six_hats_one_each() -> None:
+    """Six hats, one hat each, in less time than planned: the minutes setup promises are the
+    minutes the round gets (setup fitted the phases itself, without the lens holders' turns
+    the engine plans with)."""
+    from intervisie.tui.app.widgets.labels import minutes
+
+    app, clock = await start("denkhoeden")
+    async with app.run_test(size=SIZE) as pilot:
+        m = Meeting(app, pilot, clock)
+        await m.setup("denkhoeden", minutes=50, hat_mode="assigned")
+        shortened = str(app.screen.query_one("#fit", Static).render())
+        app.screen.query_one("#minutes", Input).value = "20"
+        await pilot.pause()
+        too_short = str(app.screen.query_one("#fit", Static).render())
+        await m.keys("ctrl+s")
+        await choose_at_meeting_step(m)
+        rnd = app.link.state.round
+        assert rnd.options == {"hat_mode": "assigned"}
+        assert rnd.fit_minutes == 20
+        # What setup said at 20 minutes is what the round got: every phase at its floor.
+        assert f"at least {minutes(rnd.planned_minutes)} needed" in too_short
+        names = [run.phase.name.get("en") for run in rnd.phases]
+        assert too_short.split("At their minimum: ")[1].split(", ") == names
+        assert "Shortened from" in shortened
 
 
 @pilot_test

@@ -399,31 +399,29 @@ class IntervisieApp(App[None]):
             link.method_id, link.options = method_id, {}
 
     def route(self, link: MeetingLink) -> None:
-        """Show the screen for where the meeting stands."""
-        from intervisie.core.meeting.model import Status
-        from intervisie.core.method.model import MeetingStep
+        """Show the screen for where the meeting stands (core's `flow.stage`); where the
+        meeting moves on by itself (`flow.arrival_step`), move it on first."""
+        from intervisie.core.meeting import flow
 
-        state = link.state
-        if state.status is Status.FINISHED:
+        method = self.next_method(link)
+        arrival = flow.arrival_step(link.state, method, link.options, link.now())
+        if arrival is not None:
+            self.advance(link, arrival)
+            return
+        where = flow.stage(link.state)
+        if where is flow.Stage.FINISHED:
             from intervisie.tui.app.screens.summary import SummaryScreen
 
             screen: Screen = SummaryScreen(link)
-        elif state.round is not None:
+        elif where is flow.Stage.ROUND:
             from intervisie.tui.app.screens.runner import RunnerScreen
 
             screen = RunnerScreen(link)
-        elif state.step is MeetingStep.REVISIT:
+        elif where is flow.Stage.REVISIT:
             from intervisie.tui.app.screens.steps import RevisitScreen
 
             screen = RevisitScreen(link)
-        elif state.step in (MeetingStep.INTAKE, MeetingStep.CHOICE) and not state.rounds:
-            from intervisie.tui.app.screens.steps import IntakeScreen
-
-            if self.own_choice(link):
-                self.start_round(link)
-                return
-            screen = IntakeScreen(link)
-        elif state.step in (MeetingStep.INTAKE, MeetingStep.CHOICE):
+        elif where in (flow.Stage.INTAKE, flow.Stage.CHOICE):
             from intervisie.tui.app.screens.steps import IntakeScreen
 
             screen = IntakeScreen(link)
@@ -440,49 +438,44 @@ class IntervisieApp(App[None]):
             self.pop_screen()
         self.push_screen(screen)
 
-    def own_choice(self, link: MeetingLink) -> bool:
-        """Whether the next round's method chooses its case in its own phases."""
-        from intervisie.core.method.model import PhaseKind
-
-        method = self.next_method(link)
-        return any(p.kind is PhaseKind.CHOICE for p in method.phases_for(link.options or None))
-
-    def after_revisit(self, link: MeetingLink) -> None:
-        from intervisie.core.meeting import commands as cmd
+    def advance(self, link: MeetingLink, command: cmd.Command | None) -> None:
+        """Send a step of the meeting's flow, then show where the meeting stands; the
+        engine's refusal is shown instead."""
         from intervisie.core.meeting.engine import DomainError
-        from intervisie.core.method.model import MeetingStep
 
-        if self.own_choice(link):
-            self.start_round(link)
+        if command is None:
             return
         try:
-            link.do(cmd.StartStep(step=MeetingStep.INTAKE))
-        except DomainError as exc:
-            self.notify(str(exc), severity="warning")
-            return
-        self.route(link)
-
-    def another_round(self, link: MeetingLink) -> None:
-        self.after_revisit(link)
-
-    def start_round(self, link: MeetingLink) -> None:
-        from intervisie.core.meeting import commands as cmd
-        from intervisie.core.meeting.engine import DomainError
-        from intervisie.core.meeting.timing import meeting_timer
-
-        state = link.state
-        method = self.next_method(link)
-        left = state.minutes_available - meeting_timer(state, link.now()).elapsed / 60
-        try:
-            link.do(
-                cmd.StartRound(
-                    method=method, options=link.options or None, fit_minutes=max(left, 1.0)
-                )
-            )
+            link.do(command)
         except DomainError as exc:
             self.notify(str(exc), severity="warning", timeout=8)
             return
         self.route(link)
+
+    def next_step(self, link: MeetingLink) -> None:
+        """Move the meeting on from where it stands (core's `flow.next_step`)."""
+        from intervisie.core.meeting import flow
+        from intervisie.core.meeting.engine import DomainError
+
+        try:
+            command = flow.next_step(link.state, self.next_method(link), link.options, link.now())
+        except DomainError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.advance(link, command)
+
+    def after_revisit(self, link: MeetingLink) -> None:
+        self.next_step(link)
+
+    def another_round(self, link: MeetingLink) -> None:
+        self.next_step(link)
+
+    def start_round(self, link: MeetingLink) -> None:
+        """Start the next round now, fitted to the minutes the meeting has left."""
+        from intervisie.core.meeting import flow
+
+        method = self.next_method(link)
+        self.advance(link, flow.start_round(link.state, method, link.options, link.now()))
 
     def start_demo(self, method_id: str) -> None:
         """Demo mode (the trainers' screens): a sample meeting through these screens."""

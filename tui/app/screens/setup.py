@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Text
 
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.core.meeting import commands as cmd
-from intervisie.core.meeting.fit import fit_to_time
+from intervisie.core.meeting.flow import preview_round
 from intervisie.core.meeting.model import Group, Member
 from intervisie.tui.app.screens.base import BaseScreen
 from intervisie.tui.app.widgets.keybar import KeyBar
@@ -284,21 +284,25 @@ class SetupScreen(BaseScreen):
             return 0.0
 
     def participants(self) -> int:
-        present = self.present()
+        return len(self.participant_ids())
+
+    def participant_ids(self) -> list[str]:
+        """The members present who take part (the facilitator only when ticked)."""
         facilitator = self.query_one("#facilitator", Select).value
         joins = self.query_one("#participates", Checkbox).value
-        return len([m for m in present if joins or m != facilitator])
+        return [m for m in self.present() if joins or m != facilitator]
 
     def show_fit(self) -> None:
         fit_line = self.query_one("#fit", Static)
         available = self.minutes_available()
-        people = max(self.participants(), 1)
-        phases = self.method.phases_for(self.options())
         self.show_profile_warnings()
         if available <= 0:
             fit_line.update("")
             return
-        fit = fit_to_time(phases, available, people)
+        # The round's own plan, as the engine makes it when the round starts.
+        phases, _holders, fit = preview_round(
+            self.method, self.participant_ids(), self.options(), available
+        )
         lang = current_language()
         out = RichText()
         if fit.total >= fit.planned - 0.01:
