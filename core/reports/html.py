@@ -102,6 +102,7 @@ ul.items li { margin: 0 0 1.8mm; padding: 1mm 0 1mm 3mm; border-left: 3px solid 
 .note { border-left: 4px solid var(--warn); background: #fff7ed; padding: 2mm 4mm;
         margin: 4mm 0; break-inside: avoid; }
 .note ul { margin: 1mm 0 0; padding-left: 5mm; }
+.small { font-size: 8.5pt; }
 footer { margin-top: 8mm; font-size: 8.5pt; color: var(--muted);
          border-top: 1px solid var(--line); padding-top: 2mm; }
 @media print {
@@ -423,6 +424,9 @@ def certificate_html(cert: Certificate) -> str:
             f'<div class="demo">{lb.demo_this_certificate_proves_nothing}'
             f"<small>{_e(w(DEMO_NOTE))}</small></div>"
         )
+    if cert.profile.example:
+        example = _e(w(N_("An example profile, not a professional body's rules.")))
+        out.append(f'<div class="note"><strong>{example}</strong></div>')
     out.append(f"<h1>{lb.certificate_of_attendance}</h1>")
     out.append(
         f'<p class="subtitle">{lb.intervision_meeting} · {_e(cert.profile.name.get(cert.lang))}</p>'
@@ -432,21 +436,46 @@ def certificate_html(cert: Certificate) -> str:
         out.append(f"<h2>{lb.description}</h2><p>{_e(cert.description)}</p>")
     if Shows.CONFIRMATION in shows and cert.statement:
         out.append(f'<h2>{lb.confirmation}</h2><div class="statement">{_e(cert.statement)}</div>')
+    if cert.outside_profile:  # above the signatures: nobody signs a page that hides it
+        items = "".join(f"<li>{_e(line)}</li>" for line in cert.outside_profile)
+        out.append(
+            f'<div class="note"><strong>{lb.note_outside_the_profile}</strong>'
+            f"<ul>{items}</ul></div>"
+        )
     if Shows.PARTICIPANTS in shows:
         out.append(f"<h2>{lb.participants}</h2>")
+        numbers = Shows.REGISTRATIONS in shows and cert.profile.register is not None
+        own = Shows.OWN_MINUTES in shows
+
+        def about(p) -> str:
+            parts = []
+            if numbers:
+                parts.append(p.number or "–")
+            if own:
+                parts.append(w.minutes(p.minutes))
+            return f'<div class="muted small">{_e(" · ".join(parts))}</div>' if parts else ""
+
+        people = cert.certified
         if Shows.SIGNATURES in shows:  # in columns, so ten people still fit on one page
             cells = "".join(
-                f'<div class="sig"><div class="line"></div><div>{_e(p.name)}</div></div>'
-                for p in cert.people
+                f'<div class="sig"><div class="line"></div><div>{_e(p.name)}</div>{about(p)}</div>'
+                for p in people
             )
-            wide = " three" if len(cert.people) > 6 else ""
+            wide = " three" if len(people) > 6 else ""
             out.append(f'<div class="signatures{wide}">{cells}</div>')
         else:
             out.append(
                 '<ul class="items">'
-                + "".join(f"<li>{_e(p.name)}</li>" for p in cert.people)
+                + "".join(f"<li>{_e(p.name)}{about(p)}</li>" for p in people)
                 + "</ul>"
             )
+        if cert.not_certified:
+            items = "".join(
+                f"<li><strong>{_e(p.name)}</strong>: {_e(p.reason)}</li>"
+                for p in cert.not_certified
+            )
+            label = _e(w(N_("Present, but no certificate for this sitting:")))
+            out.append(f'<div class="note"><strong>{label}</strong><ul>{items}</ul></div>')
     if Shows.SIGNATURES in shows or Shows.CONFIRMATION in shows:
         out.append(
             '<div class="facilitator-sign">'
@@ -455,12 +484,6 @@ def certificate_html(cert: Certificate) -> str:
             f'<div><div class="line"></div><div class="muted">{lb.signature}</div></div>'
             f'<div><div class="line"></div><div class="muted">{lb.date}</div></div>'
             "</div>"
-        )
-    if cert.outside_profile:
-        items = "".join(f"<li>{_e(line)}</li>" for line in cert.outside_profile)
-        out.append(
-            f'<div class="note"><strong>{lb.note_outside_the_profile}</strong>'
-            f"<ul>{items}</ul></div>"
         )
     footer = w(N_("Meeting {id}")).format(id=att.meeting_id)
     out.append(f"<footer>{_e(footer)}</footer>")

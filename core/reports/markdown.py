@@ -10,7 +10,7 @@ import re
 
 from intervisie.core.i18n import N_
 from intervisie.core.method.model import ContributionKind, MeetingStep, PhaseKind
-from intervisie.core.reports.profiles import Shows
+from intervisie.core.reports.profiles import Shows, register_name
 from intervisie.core.reports.report import (
     Certificate,
     Item,
@@ -245,6 +245,8 @@ def certificate_markdown(cert: Certificate) -> str:
             "**" + w(DEMO_NOTE) + "**",
             "",
         ]
+    if cert.profile.example:
+        lines += ["**" + w(N_("An example profile, not a professional body's rules.")) + "**", ""]
     lines += ["# " + w(N_("Certificate of attendance")), "", w(N_("Intervision meeting")), ""]
     lines += ["| " + w(N_("Meeting")) + " | |", "|---|---|"]
     lines += [f"| {label} | {_cell(value)} |" for label, value in certificate_rows(w, cert)]
@@ -253,14 +255,37 @@ def certificate_markdown(cert: Certificate) -> str:
         lines += ["## " + w(N_("Description")), "", cert.description, ""]
     if Shows.CONFIRMATION in shows and cert.statement:
         lines += ["## " + w(N_("Confirmation")), "", cert.statement, ""]
+    if cert.outside_profile:  # above the signatures: nobody signs a page that hides it
+        lines += ["## " + w(N_("Note: outside the profile")), ""]
+        lines += [f"- {line}" for line in cert.outside_profile]
+        lines.append("")
     if Shows.PARTICIPANTS in shows:
         lines += ["## " + w(N_("Participants")), ""]
+        numbers = Shows.REGISTRATIONS in shows and cert.profile.register is not None
+        own = Shows.OWN_MINUTES in shows
+        head = [w(N_("Name"))]
+        if numbers:
+            assert cert.profile.register is not None
+            head.append(register_name(cert.profile.register, cert.lang))
+        if own:
+            head.append(w(N_("Present")))
         if Shows.SIGNATURES in shows:
-            lines += ["| " + w(N_("Name")) + " | " + w(N_("Signature")) + " |", "|---|---|"]
-            lines += [f"| {_cell(p.name)} | ______________________ |" for p in cert.people]
-        else:
-            lines += [f"- {_cell(p.name)}" for p in cert.people]
+            head.append(w(N_("Signature")))
+        lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for p in cert.certified:
+            row = [_cell(p.name)]
+            if numbers:
+                row.append(_cell(p.number or "–"))
+            if own:
+                row.append(w.minutes(p.minutes))
+            if Shows.SIGNATURES in shows:
+                row.append("______________________")
+            lines.append("| " + " | ".join(row) + " |")
         lines.append("")
+        if cert.not_certified:
+            lines += ["**" + w(N_("Present, but no certificate for this sitting:")) + "**", ""]
+            lines += [f"- {_cell(p.name)}: {p.reason}" for p in cert.not_certified]
+            lines.append("")
     if Shows.SIGNATURES in shows or Shows.CONFIRMATION in shows:
         lines += [
             w(N_("Facilitator")) + ": " + _cell(att.facilitator.name),
@@ -268,9 +293,5 @@ def certificate_markdown(cert: Certificate) -> str:
             w(N_("Signature")) + ": ______________________    " + w(N_("Date")) + ": ____________",
             "",
         ]
-    if cert.outside_profile:
-        lines += ["## " + w(N_("Note: outside the profile")), ""]
-        lines += [f"- {line}" for line in cert.outside_profile]
-        lines.append("")
     lines += ["*" + w(N_("Meeting {id}")).format(id=att.meeting_id) + "*"]
     return "\n".join(lines).rstrip() + "\n"

@@ -27,8 +27,10 @@ from intervisie.core.meeting.deciding import CLOSING_RATING_RANGE
 from intervisie.core.meeting.model import FACILITATOR, Contribution, Round, SessionState
 from intervisie.core.method.model import ContributionKind, MeetingStep, Phase, PhaseKind
 from intervisie.core.reports.attendance import Attendance, Person, attendance_of
+from intervisie.core.reports.durations import duration
 from intervisie.core.reports.exporters import Document, Exporter
-from intervisie.core.reports.profiles import RuleProfile, setup_warnings
+from intervisie.core.reports.people import People
+from intervisie.core.reports.profiles import RuleProfile, sitting_checks
 
 CLOSING_TOP = float(CLOSING_RATING_RANGE[1])
 """The top of the closing evaluation's scale (the engine's range for freely named scores)."""
@@ -168,6 +170,26 @@ class Report:
 
 
 @frozen
+class CertifiedPerson:
+    """One participant as the certificate names them: own time, what counts, their number."""
+
+    id: str
+    name: str
+    minutes: float
+    """Their own minutes present."""
+    counted_minutes: float
+    """What counts for them under the profile (0 when nothing does)."""
+    number: str | None = None
+    """Their number in the profile's register, when the profile shows it and it is known."""
+    reason: str = ""
+    """Why they get no certificate for this sitting (present too short); empty otherwise."""
+
+    @property
+    def certified(self) -> bool:
+        return not self.reason
+
+
+@frozen
 class Certificate:
     """The attendance certificate (bewijs van deelname). Holds no case content by design."""
 
@@ -181,13 +203,28 @@ class Certificate:
     """Where the meeting falls outside the profile (printed on the certificate, honestly)."""
     only: Person | None = None
     """A personal certificate: only this participant is named."""
+    named: tuple[CertifiedPerson, ...] = ()
+    """Everyone the certificate names, in order; those not certified say why."""
+    voids: bool = False
+    """The sitting falls outside the profile: it counts for nobody under it."""
+    counted_minutes: float = 0.0
+    """What the sitting counts for under the profile (each person's own may be less)."""
+    facilitator_number: str | None = None
 
     document = Document.CERTIFICATE
 
     @property
     def people(self) -> tuple[Person, ...]:
-        """The participants the certificate names (one, for a personal certificate)."""
-        return (self.only,) if self.only is not None else self.attendance.participants
+        """The participants certified (one, for a personal certificate)."""
+        return tuple(Person(p.id, p.name) for p in self.certified)
+
+    @property
+    def certified(self) -> tuple[CertifiedPerson, ...]:
+        return tuple(p for p in self.named if p.certified)
+
+    @property
+    def not_certified(self) -> tuple[CertifiedPerson, ...]:
+        return tuple(p for p in self.named if not p.certified)
 
 
 # -- building the report ------------------------------------------------------------------
@@ -477,12 +514,15 @@ def build_certificate(
     *,
     demo: bool = False,
     member: str | None = None,
+    people: People | None = None,
 ) -> Certificate:
     """The certificate for `profile`; `ReportError` when the meeting is not finished yet.
 
     `demo`: the store flags the meeting as a demo; its certificate then says it proves nothing.
     `member` (an id or a name): a personal certificate naming only that participant, for
-    their own file, without the names of the others.
+    their own file, without the names of the others; `ReportError` when they were present
+    for less than the profile's minimum sitting (they get no certificate for it).
+    `people`: the store's people, for registration numbers and conditions on registers.
     """
     att = _attendance(state, meeting_id, lang, demo)
     if not att.finished:
@@ -492,15 +532,34 @@ def build_certificate(
                 lang,
             ).format(id=meeting_id)
         )
+    people = people or People()
     methods = tuple(m.get(lang) for m in att.methods)
     statement = profile.statement.get(lang).replace("{facilitator}", att.facilitator.name)
-    outside = setup_warnings(
+    registered, trainees = people.counts(
+        att.group_id, [(p.id, p.name) for p in att.participants], profile
+    )
+    checks = sitting_checks(
         profile,
         participants=len(att.participants),
         minutes=att.minutes,
         online=att.online,
+        registered=registered if people.persons else None,
+        trainees=trainees,
         lang=lang,
     )
+    voids = any(c.voids for c in checks)
+    named = tuple(_certified(att, p, profile, people, voids, lang) for p in att.participants)
+    only = None
+    if member is not None:
+        only = _participant(att, member, lang)
+        named = tuple(p for p in named if p.id == only.id)
+        if named and not named[0].certified:
+            raise ReportError(
+                tr(N_("No certificate for {name}: {reason}."), lang).format(
+                    name=only.name, reason=named[0].reason
+                )
+            )
+    facilitator = people.person_of(att.group_id, att.facilitator.id, att.facilitator.name)
     return Certificate(
         attendance=att,
         profile=profile,
@@ -508,9 +567,34 @@ def build_certificate(
         methods=methods,
         description=describe_meeting(att, methods, lang),
         statement=statement,
-        outside_profile=tuple(outside),
-        only=_participant(att, member, lang) if member is not None else None,
+        outside_profile=tuple(c.text for c in checks),
+        only=only,
+        named=named,
+        voids=voids,
+        counted_minutes=0.0 if voids else profile.counted_minutes(att.minutes),
+        facilitator_number=facilitator.number(profile.facilitator_register),
     )
+
+
+def _certified(
+    att: Attendance,
+    who: Person,
+    profile: RuleProfile,
+    people: People,
+    voids: bool,
+    lang: str,
+) -> CertifiedPerson:
+    own = att.own_minutes(who.id)
+    counted = 0.0 if voids else profile.counted_minutes(own)
+    reason = ""
+    if profile.counted_minutes(own) == 0 and profile.sitting_min_minutes is not None:
+        reason = tr(N_("present for {own}, and {profile} counts at least {least}"), lang).format(
+            own=duration(own, lang),
+            profile=profile.name.get(lang),
+            least=duration(profile.sitting_min_minutes, lang),
+        )
+    person = people.person_of(att.group_id, who.id, who.name)
+    return CertifiedPerson(who.id, who.name, own, counted, person.number(profile.register), reason)
 
 
 def _participant(att: Attendance, wanted: str, lang: str) -> Person:
@@ -557,6 +641,7 @@ def render(document: Report | Certificate, exporter: Exporter) -> str | bytes:
 
 __all__ = [
     "Certificate",
+    "CertifiedPerson",
     "Document",
     "Exporter",
     "Item",

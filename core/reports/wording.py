@@ -13,7 +13,7 @@ from datetime import date, datetime
 from intervisie.core.i18n import N_, tr
 from intervisie.core.method.model import ContributionKind, MeetingStep
 from intervisie.core.reports.durations import duration, number
-from intervisie.core.reports.profiles import Shows, requirement_text
+from intervisie.core.reports.profiles import Shows, register_name, requirement_text
 from intervisie.core.reports.report import Certificate
 
 MONTHS = (
@@ -129,7 +129,7 @@ def place_text(w: Words, place: str, online: bool) -> str:
 
 def certificate_rows(w: Words, cert: Certificate) -> list[tuple[str, str]]:
     """The certificate's facts as (label, value) rows, in the order the profile shows them."""
-    att, shows = cert.attendance, set(cert.profile.shows)
+    att, shows, lang = cert.attendance, set(cert.profile.shows), cert.lang
     rows: list[tuple[str, str]] = []
     if Shows.DATE in shows:
         rows.append((w(N_("Date")), w.date(att.started)))
@@ -144,17 +144,48 @@ def certificate_rows(w: Words, cert: Certificate) -> list[tuple[str, str]]:
         rows.append((w(N_("Duration")), value))
     if Shows.PLACE in shows:
         rows.append((w(N_("Place")), place_text(w, att.place, att.online)))
+        if att.online:
+            check = att.attendance_check or w(N_("not recorded how"))
+            rows.append((w(N_("Attendance checked online")), check))
+    if Shows.PROVIDER in shows:
+        rows.append((w(N_("Provider")), att.provider or w(N_("not recorded"))))
     if Shows.METHODS in shows:
         rows.append((w(N_("Method(s)")), ", ".join(cert.methods) or "–"))
     if Shows.GROUP in shows:
         rows.append((w(N_("Group")), att.group))
     if Shows.FACILITATOR in shows:
-        rows.append((w(N_("Facilitator")), att.facilitator.name))
+        facilitator = att.facilitator.name
+        register = cert.profile.facilitator_register
+        if Shows.FACILITATOR_REGISTRATION in shows and register is not None:
+            number = cert.facilitator_number or w(N_("number not recorded"))
+            facilitator += f" ({register_name(register, lang)}: {number})"
+        rows.append((w(N_("Facilitator")), facilitator))
     if Shows.CONFIDENTIALITY in shows:
         agreed = w(N_("agreed by everyone present")) if att.confidentiality else w(N_("not agreed"))
+        late = [c for c in att.presence if c.what == "arrived"]
+        if late and att.confidentiality:
+            agreed += " " + w(N_("(late arrivals on arrival)"))
         rows.append((w(N_("Confidentiality")), agreed))
-    counts_for = cert.profile.name.get(cert.lang)
+    if Shows.WHAT_CAME_UP in shows:
+        rows.append((w(N_("What came up")), att.what_came_up or w(N_("not written"))))
+    counts_for = cert.profile.name.get(lang)
     if cert.profile.has_requirement or cert.profile.group_min or cert.profile.sitting_min_minutes:
-        counts_for += f" ({requirement_text(cert.profile, cert.lang)})"
+        counts_for += f" ({requirement_text(cert.profile, lang)})"
     rows.append((w(N_("Counts for")), counts_for))
+    rows.append((w(N_("Hours that count")), counting_line(w, cert)))
     return rows
+
+
+def counting_line(w: Words, cert: Certificate) -> str:
+    """How much of this sitting counts under the profile, rounded as the durations are."""
+    if cert.voids:
+        return w(N_("none: the sitting falls outside the profile (see the note)"))
+    line = w.minutes(cert.counted_minutes)
+    if round(cert.counted_minutes) < round(cert.attendance.minutes):
+        line += " " + w(N_("(of {duration}; the profile counts at most {most})")).format(
+            duration=w.minutes(cert.attendance.minutes),
+            most=w.minutes(cert.profile.sitting_max_minutes or cert.counted_minutes),
+        )
+    if any(round(p.counted_minutes) != round(cert.counted_minutes) for p in cert.certified):
+        line += "; " + w(N_("each participant's own time is stated with their name"))
+    return line

@@ -96,3 +96,29 @@ def test_people_show_list_numbers_and_forget(cli, year_stored) -> None:
     assert gone.returncode == 0, gone.stderr
     data = (year_stored / "data" / "intervisie.sqlite3").read_bytes()
     assert b"GL-17" not in data  # vacuumed: the number is not left in the file
+
+
+def test_the_certificate_shows_numbers_and_tells_who_gets_none(cli, year_stored) -> None:
+    assert (
+        cli(
+            "people",
+            "link",
+            "Intervisie Advocatuur Utrecht",
+            "Joost Jansen",
+            "--number",
+            "nova=A-1004",
+        ).returncode
+        == 0
+    )
+    a1 = cli("certificate", "a1")
+    assert a1.returncode == 0, a1.stderr
+    assert "| Joost Jansen | A-1004 | 3 h 43 min |" in a1.stdout
+    a3 = cli("certificate", "a3")
+    assert a3.returncode == 0
+    assert "Note: no certificate for Mark [HR] Smit: present for 1 h 30 min" in a3.stderr
+    personal = cli("certificate", "a3", "--person", "Mark [HR] Smit")
+    assert personal.returncode == 1
+    assert "No certificate for Mark [HR] Smit: present for 1 h 30 min" in personal.stderr
+    small = cli("certificate", "c2")
+    assert small.returncode == 0
+    assert "counts for nobody under MfN register – mediators" in small.stderr

@@ -182,7 +182,9 @@ def report(
     help="The rule profile it is for (default: the meeting's own).",
 )
 @click.option(
+    "--person",
     "--member",
+    "member",
     default=None,
     metavar="NAME",
     help="A personal certificate naming only this participant (name or member id).",
@@ -199,7 +201,7 @@ def certificate(
     force: bool,
 ) -> None:
     """The certificate of attendance: who, when, where, how long; nothing of the cases."""
-    from intervisie.core.i18n import current_language
+    from intervisie.core.i18n import _, current_language
     from intervisie.core.reports.exporters import Document
     from intervisie.core.reports.report import ReportError, build_certificate, render
 
@@ -208,12 +210,39 @@ def certificate(
     profile = profile_for(profile_id or state.rule_profile or default_profile_id())
     try:
         doc = build_certificate(
-            state, full_id, profile, current_language(), demo=demo, member=member
+            state,
+            full_id,
+            profile,
+            current_language(),
+            demo=demo,
+            member=member,
+            people=stored_people(),
         )
         content = render(doc, exporter)
     except ReportError as exc:
         fail(str(exc))
+    for p in doc.not_certified:  # the facilitator is told why, not only the page
+        click.echo(
+            _("Note: no certificate for {name}: {reason}.").format(name=p.name, reason=p.reason),
+            err=True,
+        )
+    if doc.voids:
+        click.echo(
+            _("Note: this sitting counts for nobody under {profile}: {why}").format(
+                profile=profile.name.get(current_language()), why=" ".join(doc.outside_profile)
+            ),
+            err=True,
+        )
     deliver(content, output, force)
+
+
+def stored_people() -> People:
+    from intervisie.core.reports.people import People
+    from intervisie.core.store.people import load_people
+    from intervisie.tui.cli.commands.sessions import open_store
+
+    with open_store(readonly=True) as store:
+        return load_people(store) if store is not None else People()
 
 
 def stored_attendances() -> tuple[list[Attendance], People]:
