@@ -102,14 +102,51 @@ def read_export(path: Path) -> tuple[str, bool, list[Event]]:
     demo = bool(doc.get("demo"))
     expected["demo"] = expected["demo"] or demo
     given = {k: v for k, v in doc.items() if k not in ("format", "version", "events")}
-    if given != _roundtrip(expected):
-        changed = sorted(k for k in set(given) | set(expected) if given.get(k) != expected.get(k))
+    changed = _mismatched(given, _roundtrip(expected))
+    if changed:
         raise bad(
             _("its meeting document does not match its events (differs in: {keys})").format(
                 keys=", ".join(changed)
             )
         )
     return meeting_id, demo, events
+
+
+def _mismatched(given: dict[str, Any], expected: dict[str, Any]) -> list[str]:
+    """The document's top-level keys whose values its events do not give.
+
+    A key the document lacks is no mismatch when the events give it an empty value: an
+    export written by an earlier intervisie has none of the keys the meeting document
+    gained since (`agreement`), and an old meeting's events leave those empty.
+    """
+    return sorted(
+        key
+        for key in set(given) | set(expected)
+        if not _agrees(given.get(key, _ABSENT), expected.get(key, _ABSENT))
+    )
+
+
+_ABSENT = object()
+
+
+def _empty(value: Any) -> bool:
+    """What a key's value is for a meeting that never used it: absent in older exports."""
+    return value is None or value is False or (isinstance(value, str | list | dict) and not value)
+
+
+def _agrees(given: Any, expected: Any) -> bool:
+    if given is _ABSENT:
+        return _empty(expected)
+    if isinstance(given, dict) and isinstance(expected, dict):
+        return all(
+            _agrees(given.get(key, _ABSENT), expected.get(key, _ABSENT))
+            for key in set(given) | set(expected)
+        )
+    if isinstance(given, list) and isinstance(expected, list):
+        return len(given) == len(expected) and all(
+            _agrees(a, b) for a, b in zip(given, expected, strict=True)
+        )
+    return bool(given == expected)
 
 
 def _roundtrip(doc: dict[str, Any]) -> Any:

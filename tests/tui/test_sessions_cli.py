@@ -162,3 +162,29 @@ def test_store_commands_do_not_import_textual(data: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_an_export_written_by_an_earlier_version_imports(cli, tmp_path: Path) -> None:
+    """A meeting exported before event versions (and before the document gained keys)."""
+    old = Path(__file__).parents[1] / "core" / "fixtures" / "export-v1.json"
+    exported = json.loads(old.read_text(encoding="utf-8"))
+    assert all("v" not in event for event in exported["events"])
+    data = tmp_path / "data"
+    imported = cli("--data-dir", str(data), "sessions", "import", str(old))
+    assert imported.returncode == 0, imported.stderr
+    shown = json.loads(cli("--data-dir", str(data), "sessions", "show", "v1force", "--json").stdout)
+    assert [p["turns"] for p in shown["rounds"][0]["phases"] if "turns" in p] == [
+        p["turns"] for p in exported["rounds"][0]["phases"] if "turns" in p
+    ]
+    assert shown["rounds"][0]["phases"] == exported["rounds"][0]["phases"]
+    assert shown["contributions"] == exported["contributions"]
+
+
+def test_an_export_whose_document_was_edited_is_still_refused(cli, tmp_path: Path) -> None:
+    old = Path(__file__).parents[1] / "core" / "fixtures" / "export-v1.json"
+    edited = json.loads(old.read_text(encoding="utf-8"))
+    edited["rounds"][0]["phases"][0]["planned_minutes"] += 1
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(edited), encoding="utf-8")
+    result = cli("--data-dir", str(tmp_path / "data"), "sessions", "import", str(path))
+    assert result.returncode == 1 and "rounds" in result.stderr
