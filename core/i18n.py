@@ -79,3 +79,10 @@ def tr(message: str, lang: str) -> str:
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it yet."""
     return message
+
+
+def decimal(value: float, digits: int = 1, lang: str | None = None) -> str:
+    """`value` with `digits` decimals as the language writes it: `4.5` in English, `4,5` in
+    Dutch. Whole numbers stay whole when `digits` is 0."""
+    shown = f"{value:.{digits}f}"
+    return shown.replace(".", ",") if (lang or current_language()) == "nl" else shown

@@ -452,3 +452,21 @@ def view_contributions(
         else:
             visible.append(c)
     return View(tuple(visible), hidden)
+
+
+def revealed_before(state: SessionState, round_id: str, phase_id: str) -> tuple[Contribution, ...]:
+    """What was written in the hidden phase right before `phase_id`, once it is revealed.
+
+    The round after a private writing phase (the incident method's approaches) is where the
+    written texts are read out and used, so it shows them; before the reveal it shows none.
+    """
+    rnd = state.round_by_id(round_id)
+    if rnd is None:
+        return ()
+    index = rnd.phase_index(phase_id)
+    if index == 0:
+        return ()
+    before = rnd.phases[index - 1]
+    if not before.phase.hidden_until_reveal or not before.revealed:
+        return ()
+    return state.contributions_in(round_id, before.id)

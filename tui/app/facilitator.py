@@ -61,6 +61,7 @@ KEY_DISPLAY = {
     "plus": "+",
     "minus": "-",
     "slash": "/",
+    "pagedown": "pgdn",
     "ctrl+p": "^p",
 }
 
@@ -526,6 +527,11 @@ class IntervisieApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """On a form (setup) letters belong to its fields, so `l` does not switch the
+        language there, whichever field has the focus; the command palette still can."""
+        return not (action == "switch_language" and getattr(self.screen, "form", False))
+
     def action_switch_language(self) -> None:
         self.language = set_language("en" if current_language() == "nl" else "nl")
         for screen in self.screen_stack:
@@ -559,6 +565,12 @@ class IntervisieApp(App[None]):
             _("The bell at time-up (kept in the settings)"),
             self.action_toggle_sound,
         )
+        if "app.switch_language" not in seen:
+            yield SystemCommand(
+                _("Language: English") if self.language == "nl" else _("Language: Dutch"),
+                _("Switch the language of the interface"),
+                self.action_switch_language,
+            )
         if "app.request_quit" not in seen:
             yield SystemCommand(_("Quit"), _("Leave intervisie"), self.action_request_quit)
 

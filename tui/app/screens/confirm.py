@@ -1,4 +1,9 @@
-"""A yes/no dialog for anything that cannot be undone at a keystroke (going back, quitting)."""
+"""A yes/no dialog for anything that cannot be undone at a keystroke (going back, quitting).
+
+Enter does what the dialog names (its button is labelled with that action and has the
+focus), Escape cancels; the dialog's own key bar covers the screen's behind it, whose keys
+(`n` next, ...) mean something else while the dialog is open.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +14,17 @@ from textual.widgets import Button
 
 from intervisie.core.i18n import N_
 from intervisie.tui.app.screens.base import BaseModal
+from intervisie.tui.app.widgets.keybar import KeyBar
 from intervisie.tui.app.widgets.plain import Static
 
 
 class ConfirmScreen(BaseModal[bool]):
     CSS_PATH = "confirm.tcss"
     BINDINGS = [
+        Binding("enter", "answer(True)", N_("yes")),
+        Binding("escape", "answer(False)", N_("cancel")),
         Binding("y,j", "answer(True)", N_("yes"), show=False),
-        Binding("n,escape", "answer(False)", N_("no"), show=False),
+        Binding("n", "answer(False)", N_("no"), show=False),
     ]
 
     def __init__(self, title: str, body: str = "", *, yes: str, no: str) -> None:
@@ -32,13 +40,22 @@ class ConfirmScreen(BaseModal[bool]):
             if self.body:
                 yield Static(self.body, id="body")
             with Horizontal(id="buttons"):
-                yield Button(self.yes, id="yes", variant="primary")
-                yield Button(self.no, id="no")
+                yield Button(f"⏎ {self.yes}", id="yes", variant="primary")
+                yield Button(f"esc {self.no}", id="no")
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes", Button).focus()
+
+    def describe_binding(self, key: str, description: str) -> str:
+        if key == "enter":
+            return self.yes
+        if key == "escape":
+            return self.no
+        return super().describe_binding(key, description)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
         self.dismiss(event.button.id == "yes")
 
     def action_answer(self, yes: bool) -> None:

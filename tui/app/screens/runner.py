@@ -55,6 +55,8 @@ class RunnerScreen(CapturingScreen):
         Binding("a", "focus_capture", N_("add")),
         Binding("enter", "focus_capture", N_("add")),
         Binding("r", "reveal", N_("reveal")),
+        Binding("pagedown", "scroll_info", N_("more")),
+        Binding("pageup", "scroll_info(-1)", N_("more"), show=False),
         Binding("e", "toggle_egt", N_("EGT"), show=False),
         Binding("s", "skip_phase", N_("skip"), show=False),
         Binding("escape", "leave_capture", N_("done")),
@@ -67,6 +69,7 @@ class RunnerScreen(CapturingScreen):
         super().__init__(link)
         self.title_text = RichText()
         self.rang: set[tuple[str, str]] = set()
+        self._shown_phase: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="runner-title")
@@ -199,6 +202,10 @@ class RunnerScreen(CapturingScreen):
             capture.show(self.context())
         self.tick()
         self.refresh_bindings()
+        if self._shown_phase != (rnd.id, run.id):  # a new phase's texts start at the top
+            self._shown_phase = (rnd.id, run.id)
+            self.query_one("#phase-info", VerticalScroll).scroll_home(animate=False)
+        self.call_after_refresh(self.refresh_bindings)  # `more` once the texts are laid out
 
     def hats_line(self, rnd) -> RichText:
         """Assigned lenses: each participant's name with their hats beside it."""
@@ -358,6 +365,17 @@ class RunnerScreen(CapturingScreen):
             lambda: self.run_command(cmd.SkipPhase()),
         )
 
+    def action_scroll_info(self, direction: int = 1) -> None:
+        """The phase's texts below the fold (roles, prompts at 80x24) come into view a page
+        at a time; past the last page, back to the top."""
+        info = self.query_one("#phase-info", VerticalScroll)
+        if direction > 0 and info.scroll_y >= info.max_scroll_y:
+            info.scroll_home(animate=False)
+        elif direction > 0:
+            info.scroll_page_down(animate=False)
+        else:
+            info.scroll_page_up(animate=False)
+
     def action_reveal(self) -> None:
         self.run_command(cmd.Reveal())
 
@@ -386,6 +404,8 @@ class RunnerScreen(CapturingScreen):
             )
         if action == "toggle_egt":
             return run.phase.kind is PhaseKind.CHOICE
+        if action == "scroll_info":  # shown only when the phase's texts do not fit
+            return self.query_one("#phase-info", VerticalScroll).max_scroll_y > 0
         if action == "leave_capture":
             return typing(self)
         if action == "previous_phase":

@@ -10,7 +10,7 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Input, Select, SelectionList, TextArea
+from textual.widgets import Button, Input, Select, TextArea
 
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.core.meeting import commands as cmd
@@ -20,6 +20,7 @@ from intervisie.tui.app.screens.base import BaseScreen
 from intervisie.tui.app.widgets.keybar import KeyBar
 from intervisie.tui.app.widgets.labels import minutes, text
 from intervisie.tui.app.widgets.plain import Label, Static, plain
+from intervisie.tui.app.widgets.ticks import Checkbox, SelectionList
 
 NEW_GROUP = "__new__"
 
@@ -45,6 +46,7 @@ def parse_members(raw: str, known: Group | None) -> tuple[Member, ...]:
 
 class SetupScreen(BaseScreen):
     CSS_PATH = "setup.tcss"
+    form = True  # letters type into the fields: no single-letter keys here
     BINDINGS = [
         Binding("ctrl+s", "open_meeting", N_("open the meeting"), priority=True),
         Binding("escape", "app.pop_screen", N_("back")),
@@ -170,6 +172,8 @@ class SetupScreen(BaseScreen):
         self.query_one("#form").can_focus = False
         for widget in self.query("#form Input, #form Select"):
             widget.compact = True  # type: ignore[attr-defined]
+        for field in self.query("#form Input").results(Input):
+            field.select_on_focus = False  # a click or Tab into a field never wipes it
         self.fill_group()
         self.query_one("#group", Select).focus()
 

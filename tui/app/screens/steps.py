@@ -371,6 +371,7 @@ class MethodPicker(BaseModal[str | None]):
     """Pick the method for the next round."""
 
     CSS_PATH = "steps.tcss"
+    AUTO_FOCUS = "#picker-list"  # the arrows move through the methods at once
     BINDINGS = [Binding("escape", "dismiss(None)", N_("cancel"))]
 
     def compose(self) -> ComposeResult:

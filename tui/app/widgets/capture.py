@@ -22,7 +22,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input
 
-from intervisie.core.i18n import N_, _
+from intervisie.core.i18n import N_, _, decimal
 from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.model import (
     FACILITATOR,
@@ -30,6 +30,7 @@ from intervisie.core.meeting.model import (
     PhaseRun,
     Round,
     Tally,
+    revealed_before,
     view_contributions,
 )
 from intervisie.core.meeting.questions import QuestionWarning, question_warnings
@@ -112,7 +113,7 @@ class Capture(Vertical):
         with VerticalScroll(classes="capture-list", can_focus=False):
             yield self.list_widget()
         yield Static(id="capture-hint", classes="capture-hint")
-        yield Input(id="capture-input", classes="capture-input")
+        yield Input(id="capture-input", classes="capture-input", select_on_focus=False)
 
     def list_widget(self) -> Widget:
         """What stands above the hint: the captured items (the force field overrides it)."""
@@ -179,7 +180,7 @@ class Capture(Vertical):
             if i > 1:
                 out.append("\n")
             out.append(f"{i:>2} ", style="dim")
-            out.append(context.link.name(c.author).ljust(min(width, 14))[:14], style="bold")
+            out.append(context.link.name(c.author).ljust(min(width, 14)), style="bold")
             out.append("  ")
             if c.kind is ContributionKind.TAKEAWAY:
                 out.append("! " + _("take-away") + ": ", style="bold")
@@ -201,6 +202,24 @@ class DiscussionCapture(Capture):
 
 class RoundCapture(Capture):
     KIND = PhaseKind.ROUND
+
+    def items(self, context: Context) -> RichText:
+        """What this round says, below what was written for it and revealed just before."""
+        said = self.lines(context, context.contributions())
+        if context.round is None or context.run is None:
+            return said
+        written = revealed_before(context.link.state, context.round.id, context.run.id)
+        if not written:
+            return said
+        out = RichText("✎ " + _("Written and revealed:"), style="bold")
+        out.append("\n")
+        out.append_text(self.lines(context, written))
+        if context.contributions():
+            out.append("\n\n")
+            out.append(_("Said in this round:"), style="bold")
+            out.append("\n")
+            out.append_text(said)
+        return out
 
     def hint(self, context: Context) -> str:
         speaker = context.speaker()
@@ -295,7 +314,7 @@ class IntakeCapture(Capture):
             if i > 1:
                 out.append("\n")
             out.append(f"{i:>2} ", style="dim")
-            out.append(context.link.name(case.owner).ljust(12)[:12], style="bold")
+            out.append(context.link.name(case.owner).ljust(12), style="bold")
             out.append("  " + case.title)
         return out
 
@@ -340,20 +359,20 @@ class ChoiceCapture(Capture):
     def items(self, context: Context) -> RichText:
         counted = self.tally(context)
         top = max(counted.points.values(), default=0) or 1
-        room = max(self.size.width - 36, 20)
         out = RichText()
         if not counted.cases:
             out.append(_("No case named yet."), style="dim italic")
+        # Points first, then the owner and the title in full (a long one wraps): the names
+        # and titles are what the group tells the cases apart by.
         for i, case in enumerate(counted.cases, 1):
             if i > 1:
                 out.append("\n")
             got = counted.points_of(case.id)
             out.append(f"{i:>2} ", style="bold")
-            out.append(context.link.name(case.owner).ljust(10)[:10], style="bold")
-            title = case.title if len(case.title) <= room else case.title[: room - 1] + "…"
-            out.append("  " + title.ljust(room))
-            out.append("  " + "█" * round(got / top * 8), style="cyan")
-            out.append(f" {got:g}", style="bold")
+            out.append(("█" * round(got / top * 8)).ljust(8), style="cyan")
+            out.append(f" {decimal(got, 0 if got == int(got) else 1):>4}  ", style="bold")
+            out.append(context.link.name(case.owner), style="bold")
+            out.append("  " + case.title)
         return out
 
     def hint(self, context: Context) -> str:
@@ -507,7 +526,7 @@ class EvaluationCapture(Capture):
             for cid, name, _low, high in criteria:
                 values = [c.ratings[cid] for c in scored if cid in c.ratings]
                 if values:
-                    parts.append(f"{name} {sum(values) / len(values):.1f}/{high}")
+                    parts.append(f"{name} {decimal(sum(values) / len(values))}/{high}")
             out.append("Ø " + " · ".join(parts), style="bold")
         return out
 

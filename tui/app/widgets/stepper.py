@@ -43,6 +43,13 @@ class Stepper(Static):
         width = max(self.size.width, 20)
         count = len(rnd.phases)
         room = max((width - count * 2) // max(count, 1), 2)
+        # The current phase (a hat, in six hats) is named in full; the others share the rest.
+        current = rnd.phases[rnd.current].phase.name.get(self._lang)
+        if len(current) > room and count > 1:
+            own = min(len(current), width // 2)
+            room = max((width - count * 2 - own) // (count - 1), 1)
+        else:
+            own = room
         for i, run in enumerate(rnd.phases):
             if i:
                 out.append(" ")
@@ -54,7 +61,7 @@ class Stepper(Static):
                 mark, style = "✓", "dim"
             else:
                 mark, style = "○", ""
-            name = short_name(run.phase.name.get(self._lang), room)
+            name = short_name(run.phase.name.get(self._lang), own if i == rnd.current else room)
             lens = run.phase.lens
             if lens is not None and i != rnd.current:
                 style = f"{style} {lens_style(lens.colour, chip=False)}".strip()
