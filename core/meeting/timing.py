@@ -80,14 +80,6 @@ def meeting_timer(state: SessionState, now: datetime) -> Timer:
     )
 
 
-def round_timer(state: SessionState, now: datetime, round_id: str | None = None) -> Timer | None:
-    """The open round (or the one named): its running time against its planned minutes."""
-    rnd = state.round_by_id(round_id) if round_id is not None else state.round
-    if rnd is None:
-        return None
-    return Timer(rnd.clock.seconds(_now(state, now)), rnd.planned_minutes * 60, rnd.clock.running)
-
-
 def phase_timer(state: SessionState, now: datetime, phase_id: str | None = None) -> Timer | None:
     """The open round's current phase (or the one named): planned + extensions - elapsed."""
     run = _phase_run(state, phase_id)

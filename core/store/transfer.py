@@ -151,10 +151,3 @@ def _agrees(given: Any, expected: Any) -> bool:
 
 def _roundtrip(doc: dict[str, Any]) -> Any:
     return json.loads(json.dumps(doc, ensure_ascii=False))
-
-
-def import_file(store: Store, path: Path) -> str:
-    """Add the meeting in `path` to the store exactly as exported; returns its id."""
-    meeting_id, demo, events = read_export(path)
-    store.import_meeting(meeting_id, events, demo=demo)
-    return meeting_id

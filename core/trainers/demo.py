@@ -768,8 +768,3 @@ def play_demo(
     player.round(options)
     player.closing()
     return list(player.engine.events)
-
-
-def demo_group(lang: str = "nl") -> Group:
-    """The demo meetings' group (the same members in every language)."""
-    return Group("demo", GROUP_NAME.get(lang, GROUP_NAME["en"]), MEMBERS)

@@ -125,3 +125,12 @@ def drive(live: Any, clock: FakeClock, group: Group, method: Method, *, finish=T
     live.execute(cmd.StartStep(step=MeetingStep.CLOSING))
     clock.advance(minutes=5)
     live.execute(cmd.FinishMeeting())
+
+
+def import_export(store: Any, path: Path) -> str:
+    """Add the meeting in an exported file to `store`, as `sessions import` does."""
+    from intervisie.core.store.transfer import read_export
+
+    meeting_id, demo, events = read_export(path)
+    store.import_meeting(meeting_id, events, demo=demo)
+    return meeting_id

@@ -19,7 +19,7 @@ from intervisie.core.meeting.clock import FakeClock
 from intervisie.core.meeting.engine import DomainError, Engine, replay
 from intervisie.core.meeting.events import event_from_dict, event_to_dict, redact
 from intervisie.core.meeting.model import Case, Group, Member, view_contributions
-from intervisie.core.meeting.timing import meeting_timer, phase_timer, round_timer, turn_timer
+from intervisie.core.meeting.timing import meeting_timer, phase_timer, turn_timer
 from intervisie.core.method.model import ContributionKind, MeetingStep
 
 from .conftest import make_case_method, make_choosing_method, make_lens_method
@@ -222,7 +222,6 @@ class Meeting(RuleBasedStateMachine):
         state, now = self.engine.state, self.clock.now()
         timers = [
             meeting_timer(state, now),
-            round_timer(state, now),
             phase_timer(state, now),
             turn_timer(state, now),
         ]

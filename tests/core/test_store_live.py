@@ -17,10 +17,10 @@ from intervisie.core.method.model import ContributionKind
 from intervisie.core.store.database import Store
 from intervisie.core.store.document import meeting_document
 from intervisie.core.store.live import LiveMeeting, ReadOnlyMeeting, previous_cases
-from intervisie.core.store.transfer import ExchangeError, export_document, import_file, write_export
+from intervisie.core.store.transfer import ExchangeError, export_document, write_export
 
 sys.path.insert(0, str(Path(__file__).parent))
-from store_helpers import drive  # the same meeting the CLI and fault tests use
+from store_helpers import drive, import_export  # the same meeting the CLI and fault tests use
 
 SECRET = "Vertrouwelijk-Dossier-Xq7"
 
@@ -137,7 +137,7 @@ def test_export_and_import_restore_the_meeting_exactly(tmp_path, store, clock, g
     with pytest.raises(FileExistsError):
         write_export(doc, path)
     with Store.open(data_dir=tmp_path / "elsewhere") as other:
-        assert import_file(other, path) == live.meeting_id
+        assert import_export(other, path) == live.meeting_id
         assert export_document(other, live.meeting_id) == doc
         assert other.events(live.meeting_id) == store.events(live.meeting_id)
 
@@ -165,7 +165,7 @@ def test_a_malformed_export_is_refused_with_a_clear_message(
     path.write_text(mangle(export_document(store, live.meeting_id)), encoding="utf-8")
     with Store.open(data_dir=tmp_path / "elsewhere") as other:
         with pytest.raises(ExchangeError, match=words) as info:
-            import_file(other, path)
+            import_export(other, path)
         assert str(path) in str(info.value)
         assert other.meetings() == []
 
@@ -241,7 +241,7 @@ def test_every_built_in_demo_meeting_survives_store_export_and_import(
         assert a.replay(one_by_one) == replay(events)
         doc = export_document(a, one_by_one)
         path = write_export(doc, tmp_path / "m.json")
-        import_file(b, path)
+        import_export(b, path)
         assert export_document(b, one_by_one) == doc
         assert b.meeting(one_by_one).demo and b.meeting(one_by_one).finished
 

@@ -10,7 +10,6 @@ from intervisie.core.meeting.timing import (
     format_seconds,
     meeting_timer,
     phase_timer,
-    round_timer,
     turn_timer,
 )
 
@@ -38,7 +37,6 @@ def test_pause_stops_the_timer_and_resume_continues(engine, clock, case_method):
     engine.resume()
     clock.advance(minutes=1)
     assert phase_timer(engine.state, clock.now()).elapsed == 240
-    assert round_timer(engine.state, clock.now()).elapsed == 240
     assert meeting_timer(engine.state, clock.now()).elapsed == 240
 
 
@@ -49,7 +47,7 @@ def test_extension_adds_to_the_remaining_time(engine, clock, case_method):
     timer = phase_timer(engine.state, clock.now())
     assert timer.planned == 15 * 60
     assert timer.remaining == 6 * 60
-    assert round_timer(engine.state, clock.now()).planned == (10 + 10 + 10 + 5 + 5) * 60
+    assert engine.state.round.planned_minutes == 10 + 10 + 10 + 5 + 5
 
 
 def test_overtime_goes_negative_but_elapsed_never_does(engine, clock, case_method):

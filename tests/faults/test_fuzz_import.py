@@ -25,10 +25,10 @@ from intervisie.core.meeting.clock import FakeClock
 from intervisie.core.method.model import ContributionKind
 from intervisie.core.store.database import Store
 from intervisie.core.store.live import LiveMeeting
-from intervisie.core.store.transfer import ExchangeError, export_document, import_file, read_export
+from intervisie.core.store.transfer import ExchangeError, export_document, read_export
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-from store_helpers import GROUP, START, case_method, drive
+from store_helpers import GROUP, START, case_method, drive, import_export
 
 pytestmark = pytest.mark.fault
 
@@ -144,7 +144,7 @@ def imports_as_described(tmp_path: Path, path: Path, meeting_id: str, doc: dict)
     with Store.open(data_dir=tmp_path / "store") as store:
         with contextlib.suppress(Exception):
             store.delete(meeting_id)
-        import_file(store, path)
+        import_export(store, path)
         again = export_document(store, meeting_id)
     given = {k: v for k, v in doc.items() if k != "events"}
     shown = {k: v for k, v in again.items() if k != "events"}
@@ -217,7 +217,7 @@ def test_a_meeting_with_any_text_round_trips_exactly(
     path = folder / "meeting.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     with Store.open(data_dir=folder / "b") as other:
-        meeting_id = import_file(other, path)
+        meeting_id = import_export(other, path)
         assert export_document(other, meeting_id) == doc
     shown = [c["text"] for r in doc["rounds"] for c in r["contributions"]]
     for text in texts:
