@@ -1,7 +1,9 @@
 """The `md` exporter: a report or certificate as Markdown, readable as plain text too.
 
 Contribution texts are the group's own words: they are quoted as they are, with line breaks
-kept inside their list item, and never interpreted as headings or tables.
+kept inside their list item, and never interpreted as headings, tables, HTML or links
+(`markdown_text`: a typed `<img onerror=...>` or `[click](https://...)` stays visible text),
+and control characters are shown, not passed to whoever prints the file.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from intervisie.core.reports.report import (
     StepSection,
 )
 from intervisie.core.reports.wording import Words, certificate_rows, place_text
+from intervisie.core.terminal_text import markdown_text
 
 DEMO_NOTE = N_(
     "Made from a demonstration meeting with example data. It is not proof of attendance."
@@ -34,7 +37,7 @@ def render_markdown(document: Report | Certificate) -> str:
 
 def _inline(text: str) -> str:
     """One paragraph of user text inside a list item: continuation lines indented."""
-    lines = [line.rstrip() for line in text.strip().splitlines()] or [""]
+    lines = [line.rstrip() for line in markdown_text(text).strip().splitlines()] or [""]
     escaped = [_escape_start(line) for line in lines]
     return "\n  ".join(escaped)
 
@@ -55,7 +58,7 @@ def _escape_start(line: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    return " ".join(markdown_text(text).split()).replace("|", "\\|")
 
 
 def _ratings(w: Words, item: Item) -> str:
@@ -80,7 +83,7 @@ def item_line(w: Words, item: Item) -> str:
     head = f"**{_cell(item.author)}**"
     extras = []
     if item.side:
-        extras.append(item.side)
+        extras.append(_cell(item.side))
     if item.hidden:
         extras.append(w(N_("not revealed during the meeting")))
     if extras:
@@ -135,6 +138,7 @@ def _phase_items(w: Words, phase: PhaseSection) -> list[str]:
     title = phase.name
     if phase.lens and phase.lens.casefold() not in title.casefold():
         title += f" — {phase.lens}"
+    title = _cell(title)
     items = phase.items
     if phase.kind is PhaseKind.FORCES:  # one side after the other
         sides = list(dict.fromkeys(i.side for i in items))
@@ -144,7 +148,7 @@ def _phase_items(w: Words, phase: PhaseSection) -> list[str]:
 
 def _round(w: Words, rnd: RoundSection) -> list[str]:
     lines = [
-        "## " + w(N_("Round {n}: {method}")).format(n=rnd.number, method=rnd.method_name),
+        "## " + w(N_("Round {n}: {method}")).format(n=rnd.number, method=_cell(rnd.method_name)),
         "",
     ]
     if rnd.case is not None:
@@ -154,11 +158,12 @@ def _round(w: Words, rnd: RoundSection) -> list[str]:
             + ":** "
             + _cell(rnd.case.title)
             + " "
-            + w(N_("(case owner: {owner})")).format(owner=rnd.case.owner)
+            + w(N_("(case owner: {owner})")).format(owner=_cell(rnd.case.owner))
         )
         if rnd.case.description.strip():
             lines += [""] + [
-                "> " + _escape_start(line) for line in rnd.case.description.strip().splitlines()
+                "> " + _escape_start(line)
+                for line in markdown_text(rnd.case.description).strip().splitlines()
             ]
         lines.append("")
     facts = [
@@ -217,7 +222,8 @@ def report_markdown(report: Report) -> str:
         if report.cases:
             lines += ["### " + w(N_("Cases named")), ""]
             lines += [
-                f"- {_inline(c.title)} " + w(N_("(case owner: {owner})")).format(owner=c.owner)
+                f"- {_inline(c.title)} "
+                + w(N_("(case owner: {owner})")).format(owner=_cell(c.owner))
                 for c in report.cases
             ]
             lines.append("")
@@ -252,7 +258,7 @@ def certificate_markdown(cert: Certificate) -> str:
     lines += [f"| {label} | {_cell(value)} |" for label, value in certificate_rows(w, cert)]
     lines.append("")
     if Shows.DESCRIPTION in shows:
-        lines += ["## " + w(N_("Description")), "", cert.description, ""]
+        lines += ["## " + w(N_("Description")), "", _inline(cert.description), ""]
     if Shows.CONFIRMATION in shows and cert.statement:
         lines += ["## " + w(N_("Confirmation")), "", cert.statement, ""]
     if cert.outside_profile:  # above the signatures: nobody signs a page that hides it

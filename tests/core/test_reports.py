@@ -21,6 +21,7 @@ from intervisie.core.plugins.loading import load_registry
 from intervisie.core.reports.exporters import HTML, MARKDOWN, Document, exporters, get_exporter
 from intervisie.core.reports.profiles import get_profile, rule_profiles
 from intervisie.core.reports.report import ReportError, build_certificate, build_report, render
+from intervisie.core.terminal_text import markdown_text
 
 K = ContributionKind
 START = datetime(2026, 3, 5, 13, 0, tzinfo=UTC)
@@ -209,7 +210,7 @@ def test_the_report_holds_every_contribution_and_case(meeting, lang) -> None:
     page = render(report, HTML)
     assert isinstance(markdown, str) and isinstance(page, str)
     for text in _reported_texts(state):
-        assert text in markdown
+        assert markdown_text(text) in markdown  # as typed, HTML and links escaped
         assert html.escape(text) in page
     assert set(secret.all) == set(_all_texts(state))
 
@@ -219,6 +220,8 @@ def test_the_report_escapes_what_people_typed(meeting) -> None:
     page = render(build_report(state, "m1", "en"), HTML)
     assert "<b>&amp;" not in page
     assert "&lt;b&gt;&amp;amp;" in page
+    markdown = render(build_report(state, "m1", "en"), MARKDOWN)
+    assert "<b>" not in markdown and "\\<b\\>\\&amp;" in markdown
 
 
 def test_one_round_holds_only_that_round(meeting) -> None:
@@ -463,7 +466,7 @@ def test_a_purged_meeting_gives_the_same_certificate(registry) -> None:
             after = render(build_certificate(purged, "m9", get_profile(profile), "nl"), exporter)
             assert before == after
     report = render(build_report(purged, "m9", "en"), MARKDOWN)
-    assert "Geheim" not in report and "[purged]" in report
+    assert "Geheim" not in report and markdown_text("[purged]") in report
 
 
 def test_typed_text_cannot_restructure_the_markdown() -> None:

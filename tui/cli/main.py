@@ -95,11 +95,33 @@ def main(ctx: click.Context) -> None:
 
     Without a command, opens the terminal app.
     """
+    _safe_output(ctx)
     _report_settings_problems()
     if ctx.invoked_subcommand is None:
         from intervisie.tui.cli.commands.app import open_app
 
         open_app(ctx)
+
+
+def _safe_output(ctx: click.Context) -> None:
+    """Everything a command prints passes through `terminal_safe`: stored names, titles and
+    contributions, method names from files and plugins' messages can hold escape sequences
+    (clear the screen, set the window title, write the clipboard) or bidi overrides, and
+    are shown visibly instead. The app is not affected: Textual writes to the real stream."""
+    import sys
+
+    from intervisie.core.terminal_text import SafeStream
+
+    saved = sys.stdout, sys.stderr
+    if not isinstance(sys.stdout, SafeStream):
+        sys.stdout = SafeStream(sys.stdout)  # type: ignore[assignment]
+    if not isinstance(sys.stderr, SafeStream):
+        sys.stderr = SafeStream(sys.stderr)  # type: ignore[assignment]
+
+    def restore() -> None:
+        sys.stdout, sys.stderr = saved
+
+    ctx.call_on_close(restore)
 
 
 def _report_settings_problems() -> None:
