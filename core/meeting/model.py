@@ -8,7 +8,7 @@ passing; `intervisie.core.meeting.timing` derives elapsed and remaining time fro
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -330,10 +330,14 @@ class SessionState:
         """The group's ratings of one contribution (a force), averaged per criterion, in the
         order the criteria were first rated. The force field and the reports show these."""
         values: dict[str, list[int]] = {}
-        for c in self.contributions:
-            if c.kind is ContributionKind.RATING and c.target == target:
-                for criterion, value in c.ratings.items():
-                    values.setdefault(criterion, []).append(value)
+        given = (
+            c
+            for c in self.contributions
+            if c.kind is ContributionKind.RATING and c.target == target
+        )
+        for c in one_per_author(given):  # a person who rated twice counts once, as last rated
+            for criterion, value in c.ratings.items():
+                values.setdefault(criterion, []).append(value)
         return {k: Average(sum(v) / len(v), len(v)) for k, v in values.items()}
 
     def eligible_cases(self) -> tuple[Case, ...]:
@@ -427,6 +431,16 @@ class Tally:
     @property
     def winner(self) -> str | None:
         return self.tied[0] if self.tied else None
+
+
+def one_per_author(contributions: Iterable[Contribution]) -> tuple[Contribution, ...]:
+    """Each author's latest of `contributions` (scores of one thing): an average of them
+    counts every person once, however often they entered or corrected a score."""
+    latest: dict[str, Contribution] = {}
+    for c in contributions:
+        latest.pop(c.author, None)
+        latest[c.author] = c
+    return tuple(latest.values())
 
 
 @frozen

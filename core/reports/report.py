@@ -24,7 +24,12 @@ from attrs import frozen
 
 from intervisie.core.i18n import N_, tr
 from intervisie.core.meeting.deciding import CLOSING_RATING_RANGE
-from intervisie.core.meeting.model import FACILITATOR, Contribution, Round, SessionState
+from intervisie.core.meeting.model import (
+    FACILITATOR,
+    Contribution,
+    Round,
+    SessionState,
+)
 from intervisie.core.method.model import ContributionKind, MeetingStep, Phase, PhaseKind
 from intervisie.core.reports.attendance import Attendance, Person, attendance_of
 from intervisie.core.reports.durations import duration

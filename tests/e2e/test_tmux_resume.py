@@ -113,8 +113,8 @@ def test_a_killed_meeting_resumes_in_the_same_phase_paused(terminal) -> None:
     first.keys("Tab")
     first.type("Sanne, Pieter, Aylin, Joost, Eva, Mo")
     # present, facilitator, takes part, timekeeper, note-taker, two options, minutes, place,
-    # online, rule profile: then "everyone present accepts".
-    first.keys(*["Tab"] * 12)
+    # online, rule profile, the agreement's wording: then "everyone present accepts".
+    first.keys(*["Tab"] * 13)
     first.keys("Space", "C-s")
     first.wait_for("Who brings in a case?")
     first.keys("a")

@@ -30,6 +30,7 @@ from intervisie.core.meeting.model import (
     PhaseRun,
     Round,
     Tally,
+    one_per_author,
     revealed_before,
     view_contributions,
 )
@@ -79,13 +80,41 @@ class Context:
 
 
 def split_author(raw: str, link: MeetingLink) -> tuple[str | None, str]:
-    """`Aylin: text` -> (Aylin's id, "text") when Aylin is present; else (None, raw)."""
+    """`Aylin: text` -> (Aylin's id, "text") when Aylin is present; else (None, raw).
+
+    A short head before the first colon is taken for a name: one that is not a member present
+    is refused with the names that are (never filed under someone else). A head that starts
+    with `!` is a take-away's own label (`!Kernprobleem: ...`), and a head with a digit is
+    text (`2: ...`, `10:30 ...`). The name typed twice (`Daniel: Daniel: ...`) counts once.
+    """
     head, sep, rest = raw.partition(":")
-    if sep and 0 < len(head.split()) <= 3:
-        member = link.member_by_name(head)
-        if member is not None:
-            return member, rest.strip()
-    return None, raw.strip()
+    words = head.split()
+    if not sep or not 0 < len(words) <= 3 or head.lstrip().startswith("!"):
+        return None, raw.strip()
+    if any(ch.isdigit() for ch in head) or not rest.strip():
+        return None, raw.strip()
+    member = link.member_by_name(head)
+    if member is None:
+        names = ", ".join(link.name(m) for m in link.state.present)
+        raise CaptureError(
+            _("{name} is not a member present; present: {names}.").format(
+                name=head.strip(), names=names
+            )
+        )
+    again, sep2, after = rest.partition(":")
+    if sep2 and link.member_by_name(again) == member:
+        rest = after
+    return member, rest.strip()
+
+
+def who_says(author: str | None, context: Context, example: str) -> str:
+    """The author typed, else whose turn it is; without either the field asks for the name."""
+    found = author or context.speaker()
+    if found is None:
+        raise CaptureError(
+            _("Whose is it? Start with the name: '{example}'").format(example=example)
+        )
+    return found
 
 
 def split_numbers(raw: str) -> tuple[list[int], str]:
@@ -252,7 +281,8 @@ class QuestionsCapture(Capture):
 
     def command(self, raw: str, context: Context) -> cmd.Command:
         author, body = split_author(raw, context.link)
-        return self.contribute(context, author or FACILITATOR, ContributionKind.QUESTION, body)
+        asker = who_says(author, context, _("Aylin: what did you say then?"))
+        return self.contribute(context, asker, ContributionKind.QUESTION, body)
 
     def decorate(self, out: RichText, contribution: Contribution) -> None:
         if contribution.kind is not ContributionKind.QUESTION:
@@ -463,7 +493,11 @@ class ForcesCapture(Capture):
         if len(sides) > 1 and numbers and 1 <= numbers[0] <= len(sides):
             side, body = sides[numbers[0] - 1].id, rest
         return self.contribute(
-            context, author or FACILITATOR, ContributionKind.FORCE, body, side=side
+            context,
+            who_says(author, context, _("Aylin: 1 time pressure")),
+            ContributionKind.FORCE,
+            body,
+            side=side,
         )
 
 
@@ -497,7 +531,7 @@ class RatingCapture(ForcesCapture):
         ratings = dict(zip([c.id for c in criteria], numbers[1:], strict=False))
         return self.contribute(
             context,
-            author or FACILITATOR,
+            who_says(author, context, _("Aylin: 3 4")),
             ContributionKind.RATING,
             "",
             ratings=ratings,
@@ -519,7 +553,9 @@ class EvaluationCapture(Capture):
         contributions = context.contributions()
         out = self.lines(context, contributions)
         criteria = self.criteria(context)
-        scored = [c for c in contributions if c.kind is ContributionKind.EVALUATION and c.ratings]
+        scored = one_per_author(
+            c for c in contributions if c.kind is ContributionKind.EVALUATION and c.ratings
+        )
         if scored:
             out.append("\n")
             parts = []
@@ -542,8 +578,18 @@ class EvaluationCapture(Capture):
             names=names, low=low, high=high
         )
 
+    def scores_example(self, context: Context) -> str:
+        """One score per criterion, within its range (`4 5` for two, `7` for the closing)."""
+        criteria = self.criteria(context)
+        return " ".join(
+            str(max(low, min(high, high - 1 - i))) for i, (*_n, low, high) in enumerate(criteria)
+        )
+
+    def example(self, context: Context) -> str:
+        return _("Aylin: {scores} good pace").format(scores=self.scores_example(context))
+
     def placeholder(self, context: Context) -> str:
-        return _("Name: 4 5 remark")
+        return _("Name: {scores} remark").format(scores=self.scores_example(context))
 
     def command(self, raw: str, context: Context) -> cmd.Command:
         author, body = split_author(raw, context.link)
@@ -556,7 +602,11 @@ class EvaluationCapture(Capture):
         ids = [cid for cid, *_r in self.criteria(context)]
         ratings = dict(zip(ids, numbers, strict=False))
         return self.contribute(
-            context, author or FACILITATOR, ContributionKind.EVALUATION, rest, ratings=ratings
+            context,
+            who_says(author, context, self.example(context)),
+            ContributionKind.EVALUATION,
+            rest,
+            ratings=ratings,
         )
 
 
