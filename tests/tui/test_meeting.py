@@ -303,7 +303,7 @@ async def test_force_bars_on_the_1_to_10_scale_are_drawn_to_that_scale() -> None
         await m.open("krachtenveld", scale="1-10")
         await choose_at_meeting_step(m)
         await m.to_phase("Restraining forces")
-        await m.type("Tijdsdruk", "Angst voor conflict")
+        await m.type("Sanne: Tijdsdruk", "Pieter: Angst voor conflict")
         await m.to_phase("Rate the forces")
         await m.type("Aylin: 1 5", "Joost: 2 10")
         field = str(app.screen.capture.query_one("#capture-field").render())
