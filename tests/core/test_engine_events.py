@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta, timezone
+from itertools import pairwise
 
+import attrs
 import pytest
 
 from intervisie.core.meeting.events import (
@@ -16,6 +18,7 @@ from intervisie.core.meeting.events import (
     EventError,
     MeetingOpened,
     Paused,
+    PhaseChanged,
     PlannedPhase,
     RoundStarted,
     event_from_dict,
@@ -267,3 +270,36 @@ def test_a_version_1_round_start_without_planned_minutes_gets_the_method_s_own()
 def test_a_broken_version_1_round_start_is_named():
     with pytest.raises(EventError, match=r"round_started.*cannot be upgraded.*nowhere"):
         event_from_dict(_v1_round_started(order=["tell", "nowhere"]))
+
+
+def test_replay_takes_the_speakers_recorded_at_the_start_and_leaves_out_the_owner_chosen_later(
+    engine, choosing
+):
+    """What the round start recorded is what replays, even where today's rules would differ."""
+    from intervisie.core.meeting.engine import replay
+
+    engine.start_round(choosing)
+    *before, started = engine.events
+    assert isinstance(started, RoundStarted) and started.owner is None
+    approaches = next(p for p in started.phases if p.id == "approaches")
+    assert approaches.owner_skips_turn and "bram" in approaches.turns
+    # the start as an older rule might have recorded it: another order, other minutes
+    recorded = attrs.evolve(
+        approaches, turns=approaches.turns[::-1], minutes=approaches.minutes + 3
+    )
+    phases = tuple(recorded if p.id == "approaches" else p for p in started.phases)
+    ids = [p.id for p in phases]
+    events = [
+        *before,
+        attrs.evolve(started, phases=phases),
+        CaseAdded(T0, case=Case("c1", "bram", "A case"), round_id="r1", phase_id="collect"),
+        CaseChosen(T0, case_id="c1", owner="bram", by="facilitator", round_id="r1"),
+        *(
+            PhaseChanged(T0, round_id="r1", from_phase=a, to_phase=b, how="next")
+            for a, b in pairwise(ids[: ids.index("approaches") + 1])
+        ),
+    ]
+    run = replay(events).round.phase
+    assert run.id == "approaches"
+    assert run.planned_minutes == approaches.minutes + 3
+    assert run.turns == tuple(m for m in approaches.turns[::-1] if m != "bram")
