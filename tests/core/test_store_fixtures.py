@@ -39,6 +39,14 @@ ALL_FIXTURES = sorted(FIXTURES.glob("*.sqlite"))
 SCRIPT = Path(__file__).parents[2] / "scripts" / "make_store_fixture.py"
 
 
+REWRITE = (
+    "The stored meeting no longer replays or reports as when {name} was written. If that is "
+    "a meant change of the report's wording, not of what the meeting replays to, rewrite the "
+    "expected output (python scripts/make_store_fixture.py {name} --expected) and review "
+    "its diff; otherwise a payload or a rule changed without its upgrade step."
+)
+
+
 def _fixture_script() -> ModuleType:
     spec = importlib.util.spec_from_file_location("make_store_fixture", SCRIPT)
     assert spec is not None and spec.loader is not None
@@ -163,7 +171,7 @@ def test_a_stored_meeting_replays_and_reports_as_when_it_was_written(
     original = fixture.read_bytes()
     expected = json.loads(fixture.with_suffix(".expected.json").read_text(encoding="utf-8"))
     replayed = json.loads(json.dumps(_fixture_script().expected_output(fixture)))
-    assert _differences(expected, replayed) == []
+    assert _differences(expected, replayed) == [], REWRITE.format(name=fixture.stem)
     assert fixture.read_bytes() == original
 
 
