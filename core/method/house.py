@@ -17,9 +17,16 @@ from typing import Any
 
 import attrs
 
-from intervisie.core.method.model import Method, MethodError, plain_structure
+from intervisie.core.method.model import MAX_PHASES, Method, MethodError, plain_structure
 
 MAX_FILE_BYTES = 1024 * 1024
+MAX_OPTIONS = 30
+MAX_LIST_ITEMS = 200
+MAX_TEXT_CHARS = 20_000
+MAX_PROBLEMS_SHOWN = 10
+"""Limits checked before a document is built: a file of 45,000 phase stubs fits in a
+megabyte, and building it took `methods list` 5 s (and home 17 s) to print a 6.5 MB warning.
+No real method comes near them (the built-ins have at most a dozen phases)."""
 
 
 @attrs.frozen
@@ -95,6 +102,9 @@ def build_method(
     base_lookup: Callable[[str], Method | None] = lambda _id: None,
 ) -> Method:
     """Turn a document into a `Method`, applying `extends`; every problem is reported at once."""
+    too_big = _over_limits(doc)
+    if too_big:
+        raise HouseMethodError(path, too_big)
     doc = dict(doc)
     base_id = doc.pop("extends", None)
     if base_id is None and "phase_order" not in doc:
@@ -123,9 +133,46 @@ def build_method(
         return structure(doc, Method)
     except MethodError as exc:
         where = f" (extending {base_id!r})" if base_id else ""
-        raise HouseMethodError(path, [p + where for p in exc.problems]) from None
+        raise HouseMethodError(path, _few([p + where for p in exc.problems])) from None
     except DocumentError as exc:
-        raise HouseMethodError(path, exc.problems) from None
+        raise HouseMethodError(path, _few(exc.problems)) from None
+
+
+def _few(problems: list[str]) -> list[str]:
+    """The first problems and how many more: one message a person can read."""
+    if len(problems) <= MAX_PROBLEMS_SHOWN:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS_SHOWN
+    return [*problems[:MAX_PROBLEMS_SHOWN], f"and {rest} more problems"]
+
+
+def _over_limits(doc: Mapping[str, Any]) -> list[str]:
+    """Counts and lengths over the limits, by field path; empty when the document is fine."""
+    problems: list[str] = []
+    for key, limit in (("phases", MAX_PHASES), ("options", MAX_OPTIONS)):
+        value = doc.get(key)
+        if isinstance(value, list | dict) and len(value) > limit:
+            problems.append(f"{key}: {len(value)} {key}, at most {limit}")
+    stack: list[tuple[str, Any]] = [("", doc)]
+    while stack and len(problems) < MAX_PROBLEMS_SHOWN:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            if len(value) > MAX_TEXT_CHARS:
+                problems.append(f"{where}: {len(value)} characters, at most {MAX_TEXT_CHARS}")
+        elif isinstance(value, Mapping):
+            if len(value) > MAX_LIST_ITEMS:
+                problems.append(
+                    f"{where or 'the document'}: {len(value)} keys, at most {MAX_LIST_ITEMS}"
+                )
+                continue
+            stack.extend((f"{where}.{k}" if where else str(k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            if len(value) > MAX_LIST_ITEMS:
+                if where not in ("phases", "options"):
+                    problems.append(f"{where}: {len(value)} entries, at most {MAX_LIST_ITEMS}")
+                continue
+            stack.extend((f"{where}[{i}]", v) for i, v in enumerate(value))
+    return problems
 
 
 def extend(base: Mapping[str, Any], patch: Mapping[str, Any]) -> dict[str, Any]:

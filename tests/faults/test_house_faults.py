@@ -494,3 +494,35 @@ def test_an_option_that_patches_a_phase_into_absurd_minutes_is_refused(tmp_path:
     result = invoke("method", "validate", str(path))
     assert result.exit_code == 1
     assert "options.tempo.snel" in result.stderr and "-5" in result.stderr
+
+
+HUGE = {
+    "45,000 phase stubs": (
+        'id = "huge"\nversion = "1"\n' + "[[phases]]\n" * 45_000,
+        "phases: 45000 phases, at most 60",
+    ),
+    "a name of 200,000 characters": (
+        sub('en = "House method"', f'en = "{"x" * 200_000}"'),
+        "name.en: 200000 characters, at most 20000",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", ["45,000 phase stubs", "a name of 200,000 characters"])
+def test_a_house_method_far_too_big_is_refused_in_one_short_line(tmp_path: Path, kind: str):
+    """Found: a file of 45,000 phase stubs made `methods list` build and check them all (5 s)
+    and print a warning line of 6.5 MB; the app needed 17 s for home."""
+    content, words = HUGE[kind]
+    folder = tmp_path / "house"
+    path = write(folder, "huge.toml", content)
+    write(folder, "goed.toml", GOOD)
+    for args in (("methods", "list", "--json"), ("method", "validate", str(path))):
+        result = invoke(*args, INTERVISIE_METHODS_PATH=str(folder))
+        no_traceback(result)
+        assert words in result.stderr + result.stdout, result.stderr[:300]
+        assert str(path) in result.stderr + result.stdout
+        longest = max(map(len, (result.stderr + result.stdout).splitlines()))
+        assert longest < 500, f"a line of {longest} characters"
+    assert "goed" in listed(
+        invoke("methods", "list", "--json", INTERVISIE_METHODS_PATH=str(folder))
+    )
