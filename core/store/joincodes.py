@@ -46,6 +46,10 @@ FACILITATOR_HOURS = 24
 """A facilitator code outlives a crashed `serve` by at most this long."""
 FAILURE_WINDOW = timedelta(minutes=10)
 FACILITATOR = "facilitator"
+PARTICIPANT = "participant"
+ROOM = "room"
+PAGE_STALE = timedelta(seconds=30)
+"""A page the server has not marked as seen for this long is gone (a `serve` that died)."""
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
 _SCHEMA = """
@@ -60,7 +64,16 @@ CREATE TABLE IF NOT EXISTS codes (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS one_code_a_member ON codes (meeting_id, member_id)
     WHERE role = 'participant';
+CREATE UNIQUE INDEX IF NOT EXISTS one_room_code ON codes (meeting_id) WHERE role = 'room';
 CREATE TABLE IF NOT EXISTS failures (at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pages (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL,
+    member_id TEXT,
+    opened TEXT NOT NULL,
+    seen TEXT NOT NULL,
+    ended INTEGER NOT NULL DEFAULT 0
+);
 """
 
 
@@ -93,6 +106,22 @@ class Admission:
     @property
     def is_facilitator(self) -> bool:
         return self.role == FACILITATOR
+
+    @property
+    def is_room(self) -> bool:
+        return self.role == ROOM
+
+
+@frozen
+class OpenPage:
+    """A page open with a participant's or the room's code: presence, not attendance."""
+
+    id: str
+    meeting_id: str
+    member_id: str | None
+    """None: the room view."""
+    opened: datetime
+    ended: bool = False
 
 
 def new_code() -> str:
@@ -217,6 +246,24 @@ class JoinCodes:
             )
         return code
 
+    def issue_room(self, meeting_id: str) -> str:
+        """The meeting's room code (the read-only room view); replaces the old one."""
+        code = new_code()
+        with self._write() as conn:
+            conn.execute("DELETE FROM codes WHERE role = 'room' AND meeting_id = ?", (meeting_id,))
+            conn.execute(
+                "INSERT INTO codes (hash, role, meeting_id, created) VALUES (?, 'room', ?, ?)",
+                (self.digest(code), meeting_id, self._now().isoformat()),
+            )
+        return code
+
+    def has_room_code(self, meeting_id: str) -> bool:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT 1 FROM codes WHERE role = 'room' AND meeting_id = ?", (meeting_id,)
+            ).fetchone()
+        return row is not None
+
     def holders(self, meeting_id: str) -> set[str]:
         """The members of a meeting who have a code now."""
         with self._lock:
@@ -281,3 +328,85 @@ class JoinCodes:
             return self._conn.execute(
                 "SELECT count(*) FROM failures WHERE at >= ?", (since,)
             ).fetchone()[0]
+
+    # -- pages (presence) -----------------------------------------------------------------
+
+    def page_opened(self, admission: Admission) -> str:
+        """A page was let in with `admission`: its id, to mark it seen and closed."""
+        assert admission.meeting_id is not None
+        page_id = secrets.token_hex(8)
+        now = self._now().isoformat()
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO pages (id, meeting_id, member_id, opened, seen) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (page_id, admission.meeting_id, admission.member_id, now, now),
+            )
+        return page_id
+
+    def pages_seen(self, page_ids: list[str]) -> None:
+        """The server still has these pages open (every few seconds)."""
+        if not page_ids:
+            return
+        now = self._now().isoformat()
+        with self._write() as conn:
+            conn.executemany("UPDATE pages SET seen = ? WHERE id = ?", [(now, p) for p in page_ids])
+
+    def page_closed(self, page_id: str) -> None:
+        with self._write() as conn:
+            conn.execute("DELETE FROM pages WHERE id = ?", (page_id,))
+
+    def end_page(self, page_id: str) -> None:
+        """The facilitator ends a page (a second one with the same code): the server closes it."""
+        with self._write() as conn:
+            conn.execute("UPDATE pages SET ended = 1 WHERE id = ?", (page_id,))
+
+    def clear_pages(self) -> None:
+        """A `serve` starts: pages of an earlier one are gone."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM pages")
+
+    def pages(self, meeting_id: str | None = None) -> list[OpenPage]:
+        """Pages open now (seen recently), oldest first; of one meeting, or of all."""
+        since = (self._now() - PAGE_STALE).isoformat()
+        sql = "SELECT id, meeting_id, member_id, opened, ended FROM pages WHERE seen >= ?"
+        params: tuple[str, ...] = (since,)
+        if meeting_id is not None:
+            sql += " AND meeting_id = ?"
+            params += (meeting_id,)
+        with self._lock:
+            rows = self._conn.execute(sql + " ORDER BY opened, id", params).fetchall()
+        return [OpenPage(r[0], r[1], r[2], datetime.fromisoformat(r[3]), bool(r[4])) for r in rows]
+
+
+class Locked(Exception):
+    """Too many wrong codes from one place."""
+
+
+class Gate:
+    """The tries at a code from one place (a tab of the facilitator's app, or one address at
+    the participants' server): the delay grows with each wrong code, then it locks."""
+
+    def __init__(self, codes: JoinCodes, finished: Callable[[str], bool] | None = None):
+        self.codes = codes
+        self.finished = finished
+        self.wrong = 0
+
+    @property
+    def locked(self) -> bool:
+        return self.wrong >= MAX_ATTEMPTS
+
+    def try_code(self, code: str) -> Admission:
+        """The admission, or `CodeRefused` (counted; wait `delay()` before saying so), or
+        `Locked` once `MAX_ATTEMPTS` wrong codes came from here."""
+        if self.locked:
+            raise Locked
+        try:
+            return self.codes.check(code, finished=self.finished)
+        except CodeRefused:
+            self.wrong += 1
+            raise
+
+    def delay(self) -> float:
+        """How long to wait before telling the person the last code was wrong."""
+        return refusal_delay(self.wrong, self.codes.recent_failures())

@@ -20,9 +20,13 @@ from intervisie.core.meeting.clock import Clock
 from intervisie.core.meeting.commands import Command
 from intervisie.core.meeting.engine import Engine
 from intervisie.core.meeting.events import Event
-from intervisie.core.meeting.model import Case, SessionState, Status
+from intervisie.core.meeting.model import FACILITATOR, Case, SessionState, Status
 from intervisie.core.store.database import LeaseLost, Store, StoredEvent, StoreError, paused_gc
 from intervisie.core.store.lease import Holder, Lease
+
+ANY_PARTICIPANT = "*"
+"""`participant` of the participants' web server: one process that acts for every member
+present (each command for its own actor, as the engine checks), never as the facilitator."""
 
 
 class ReadOnlyMeeting(StoreError):
@@ -112,7 +116,7 @@ class LiveMeeting:
         """
         if self.readonly:
             raise self._readonly_error()
-        if self.participant is not None and command.actor != self.participant:
+        if self.participant is not None and not self._may_act_for(command.actor):
             raise ReadOnlyMeeting(
                 _("a participant's window can only act for that participant"), self.store.path
             )
@@ -148,6 +152,11 @@ class LiveMeeting:
         self.problem = None
         self._notify(decided or [])
         return decided or []
+
+    def _may_act_for(self, actor: str) -> bool:
+        if self.participant == ANY_PARTICIPANT:
+            return actor != FACILITATOR
+        return actor == self.participant
 
     def _notify(self, events: Sequence[Event]) -> None:
         for observer in self.observers:

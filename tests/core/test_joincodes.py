@@ -9,7 +9,9 @@ import pytest
 from intervisie.core.store.joincodes import (
     MAX_ATTEMPTS,
     CodeRefused,
+    Gate,
     JoinCodes,
+    Locked,
     Refusal,
     new_code,
     normalize,
@@ -104,3 +106,44 @@ def test_wrong_codes_wait_longer_each_time_and_while_many_arrive():
     assert delays == sorted(delays) and delays[0] >= 1
     assert refusal_delay(1, recent_failures=30) > refusal_delay(1)
     assert refusal_delay(99, recent_failures=10**6) <= 13
+
+
+def test_one_room_code_a_meeting_lets_in_the_room_view_only(codes):
+    first = codes.issue_room("m1")
+    admission = codes.check(first)
+    assert admission.is_room and admission.meeting_id == "m1" and admission.member_id is None
+    second = codes.issue_room("m1")  # a new one replaces it
+    with pytest.raises(CodeRefused):
+        codes.check(first)
+    assert codes.check(second).is_room
+    assert codes.has_room_code("m1") and not codes.has_room_code("m2")
+    codes.expire_meeting("m1")
+    with pytest.raises(CodeRefused):
+        codes.check(second)
+
+
+def test_open_pages_are_counted_per_member_and_can_be_ended(codes):
+    carla = codes.check(codes.issue("m1", "carla"))
+    first, second = codes.page_opened(carla), codes.page_opened(carla)
+    assert [(p.id, p.member_id, p.ended) for p in codes.pages("m1")] == [
+        (first, "carla", False),
+        (second, "carla", False),
+    ]
+    codes.end_page(second)
+    assert [p.ended for p in codes.pages("m1")] == [False, True]
+    codes.page_closed(first)
+    assert [p.id for p in codes.pages("m1")] == [second]
+    assert codes.pages("m2") == []
+    codes.clear_pages()  # a new serve: pages of an earlier one are gone
+    assert codes.pages() == []
+
+
+def test_a_gate_locks_after_repeated_wrong_codes_even_for_the_right_one(codes):
+    right = codes.issue("m1", "bram")
+    gate = Gate(codes)
+    for _ in range(MAX_ATTEMPTS):
+        with pytest.raises(CodeRefused):
+            gate.try_code("WRONG-CODE0")
+    with pytest.raises(Locked):
+        gate.try_code(right)
+    assert Gate(codes).try_code(right).member_id == "bram"

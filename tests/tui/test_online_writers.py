@@ -1,7 +1,9 @@
-"""Participants' processes writing to one meeting at the same moment: nothing lost or doubled.
+"""Processes writing to one meeting at the same moment: nothing lost or doubled.
 
-Each process decides on the state it has replayed; without the online write lock two of them
-would mint the same contribution id and one contribution would overwrite the other on replay.
+Each process decides on the state it has replayed; unless the decision is made inside the
+store's write transaction, after the events others stored (`Store.append_decided`, the one
+mechanism), two of them would mint the same contribution id and one contribution would
+overwrite the other on replay.
 """
 
 from __future__ import annotations
@@ -21,25 +23,23 @@ EACH = 5
 
 def write(data: str, code: str, start, done) -> None:
     from intervisie.core.meeting import commands as cmd
+    from intervisie.core.meeting.clock import SystemClock
     from intervisie.core.store.database import Store
     from intervisie.core.store.joincodes import JoinCodes
-    from intervisie.tui.participant.session import Gate, ParticipantSession
-    from intervisie.tui.participant.writer import RateLimit
+    from intervisie.core.store.live import LiveMeeting
 
     with Store.open(data_dir=data) as store, JoinCodes.open(data) as codes:
-        admission = Gate(codes, store).try_code(code)
-        session = ParticipantSession(
-            Path(data), store, codes, admission, limit=RateLimit(burst=EACH)
-        )
-        me = session.member
+        admission = codes.check(code)
+        me = admission.member_id
+        live = LiveMeeting.open(store, admission.meeting_id, SystemClock(), participant=me)
         start.wait(timeout=60)
         for i in range(EACH):
-            session.act(
+            live.execute(
                 cmd.AddContribution(
                     actor=me, author=me, kind=ContributionKind.REMARK, text=f"{me} {i}"
                 )
             )
-        session.close()
+        live.close()
     done.put(me)
 
 
