@@ -1,18 +1,18 @@
-"""`intervisie serve` driven by real browser tabs (Debian's Chromium through Playwright).
+"""`intervisie serve` with real browser pages: the hybrid meeting of the scenarios.
 
-One facilitator tab and three participants' tabs on loopback ports chosen free. The tabs'
-screens are canvases, so what each tab shows is read from the terminal output its app sends
-over the websocket, and what it did from the store. Chromium may reach nothing but loopback:
-every other request is aborted and no host name resolves.
+Incident method, six members: the facilitator and two members in the room (the facilitator
+types for them: here the test's own facilitator process, which holds the meeting), three
+online: Bram and Carla on phones (390x844), Daan on a laptop. Each online member joins by
+the link the facilitator's app hands out (its QR code decodes to that link: see
+tests/tui/test_served.py); Daan closes his page halfway and comes back; `serve` restarts and
+every page finds its place again by itself; the approaches are written hidden and revealed;
+the room view is on the projector throughout. Screenshots go to `INTERVISIE_SCREENSHOTS` (or
+the test's folder) for a person to look at.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import socket
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,213 +20,242 @@ from pathlib import Path
 import pytest
 
 from intervisie.core.meeting import commands as cmd
+from intervisie.core.meeting.model import Group, Member
 from intervisie.core.method.model import ContributionKind
 from intervisie.core.store.database import Store
-from intervisie.core.store.joincodes import JoinCodes
+from intervisie.tui.app.served import join_link
 
+sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent / "tui"))
-from online_helpers import PARTICIPANTS, Meeting
+from browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LAPTOP,
+    PHONE,
+    Serve,
+    free_port_pair,
+    needs_chromium,
+    new_page,
+    screenshots,
+)
+from online_helpers import Meeting
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
-LOOPBACK = re.compile(r"^(http|ws)s?://127\.0\.0\.1[:/]")
+playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+pytestmark = needs_chromium
+
+HYBRID = Group(
+    id="g-hybrid",
+    name="Intervisiegroep hybride",
+    members=(
+        Member("anna", "Anna"),  # facilitates, in the room
+        Member("eva", "Eva"),  # in the room
+        Member("femke", "Femke"),  # in the room
+        Member("bram", "Bram"),  # phone
+        Member("carla", "Carla"),  # phone
+        Member("daan", "Daan"),  # laptop
+    ),
+)
+ONLINE = ("bram", "carla", "daan")
 ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[PX^_].*?\x1b\\|\x1b\][^\x07]*\x07|\x1b.")
-
-playwright_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright is not installed (pip install -e '.[test]')"
-)
-pytest.importorskip("textual_serve", reason="textual-serve is not installed (the serve extra)")
-pytestmark = pytest.mark.skipif(
-    not os.access(CHROMIUM, os.X_OK),
-    reason="Debian's Chromium is not installed (apt-get install chromium chromium-driver)",
-)
+XSS = '<script>alert("x")</script> Cliënt dreigt met een klacht'
 
 
-def free_port_pair() -> int:
-    """A port N with N+1 free too, both on loopback."""
-    for _ in range(50):
-        with socket.socket() as first:
-            first.bind(("127.0.0.1", 0))
-            port = first.getsockname()[1]
-            if port >= 65534:
-                continue
-            with socket.socket() as second:
-                try:
-                    second.bind(("127.0.0.1", port + 1))
-                except OSError:
-                    continue
-                return port
-    raise RuntimeError("no two free ports next to each other")
+HEARTBEATS: list = []
+"""The facilitator's process of the running test: it beats while the test waits, as the app
+does every 15 s (a silent holder counts as gone after 30 s)."""
 
 
-def wait_until(check, what: str, page, timeout: float = 40.0):
-    """Poll `check`; Playwright's sync API delivers websocket frames only while it waits."""
+def wait_for(page, check, what: str, timeout: float = 15.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        page.wait_for_timeout(200)
-    raise AssertionError(f"timed out waiting for {what}")
+        for live in HEARTBEATS:
+            live.heartbeat()
+        if check():
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(
+        f"timed out waiting for {what}; the page shows:\n{page.inner_text('body')}"
+    )
 
 
-class Tab:
-    """One browser tab on a served app; `shown` is the text its app has drawn so far."""
+def shows(page, text: str, timeout: float = 15.0) -> None:
+    wait_for(page, lambda: text in page.inner_text("body"), repr(text), timeout)
 
-    def __init__(self, browser, url: str):
-        self.page = browser.new_page(viewport={"width": 1000, "height": 640})
-        self.raw: list[str] = []
-        self.page.route(
-            "**/*",
-            lambda route: route.continue_() if LOOPBACK.match(route.request.url) else route.abort(),
-        )
-        self.page.on("websocket", self._socket)
-        self.page.goto(url)
 
-    def _socket(self, ws) -> None:
-        def received(payload) -> None:
-            if isinstance(payload, bytes):
-                payload = payload.decode("utf-8", "ignore")
-            self.raw.append(payload)
+def send(page, text: str) -> None:
+    page.fill("#capture [name=text]", text)
+    page.press("#capture [name=text]", "Enter")
 
-        ws.on("framereceived", received)
 
-    def focus(self) -> None:
-        """Keys go to the terminal's input element once it has focus."""
-        self.page.bring_to_front()
-        self.page.focus(".xterm-helper-textarea")
-
-    @property
-    def shown(self) -> str:
-        return ANSI.sub("", "".join(self.raw))
-
-    def wait_for(self, text: str, timeout: float = 40.0) -> None:
-        wait_until(
-            lambda: text in self.shown,
-            f"{text!r} in the tab, which shows:\n{self.shown[-3000:]}",
-            self.page,
-            timeout,
-        )
-
-    def type(self, line: str) -> None:
-        self.focus()
-        self.page.keyboard.type(line, delay=5)
-        self.page.keyboard.press("Enter")
+def stored(data: Path, meeting_id: str, kind: ContributionKind) -> list[tuple[str, str]]:
+    with Store.open(data_dir=data) as store:
+        state = store.replay(meeting_id)
+    return sorted((c.author, c.text) for c in state.contributions if c.kind is kind)
 
 
 @pytest.fixture
-def served(tmp_path):
+def hybrid(tmp_path):
     data = tmp_path / "data"
-    over = Meeting(data, method="roddel")
-    expired = over.code["carla"]
-    over.do(cmd.FinishMeeting())
-    over.close()
-    meeting = Meeting(data, method="roddel")  # the newest: home's r resumes it
-    meeting.start_round(case_owner="bram")
-    meeting.to_phase("questions")
-    meeting.do(cmd.Pause())
-    meeting.close()  # the facilitator's tab resumes it; the test reads with stores of its own
-    port = free_port_pair()
-    log = tmp_path / "serve.log"
-    env = dict(os.environ, INTERVISIE_DATA_DIR=str(data), INTERVISIE_SERVE_LOG=str(log))
-    server = subprocess.Popen(
-        [sys.executable, "-m", "intervisie.tui", "serve", "--port", str(port), "--lang", "en"],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-        start_new_session=True,
-    )
-    lines: list[str] = []
+    meeting = Meeting(data, method="incident", group=HYBRID, online=ONLINE)
+    meeting.do(cmd.StartRound(method=meeting.method))  # the method's own intake and choice
+    HEARTBEATS[:] = [meeting.live]
+    serve = Serve(data, free_port_pair(), tmp_path / "serve.log").start()
     try:
-        while not any("code" in line for line in lines):
-            line = server.stdout.readline()
-            assert line, "serve stopped before printing its code"
-            lines.append(line)
-        code = lines[-1].split(":", 1)[1].strip()
-        urls = [line.split()[-1] for line in lines if "http://" in line]
-        for url in urls:
-            assert url.startswith("http://127.0.0.1:")
-        yield meeting, code, expired, urls
+        yield meeting, serve
     finally:
-        if log.exists():  # shown by pytest when the test failed
-            print(log.read_text(errors="replace")[-6000:])
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
+        serve.stop()
+        if (tmp_path / "serve.log").exists():  # shown by pytest when the test failed
+            print((tmp_path / "serve.log").read_text(errors="replace")[-4000:])
+        meeting.close()
 
 
-def test_a_facilitator_and_three_participants_in_real_browser_tabs(served):
-    meeting, facilitator_code, expired, (facilitator_url, participant_url) = served
-    data = meeting.data_dir
+def test_a_hybrid_meeting_on_phones_a_laptop_and_the_projector(hybrid, tmp_path):
+    meeting, serve = hybrid
+    data, shots = meeting.data_dir, screenshots(tmp_path)
+    room_code = meeting.codes.issue_room(meeting.id)
+    links = {m: join_link(serve.participant_url, meeting.code[m]) for m in ONLINE}
     with playwright_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            tabs = {m: Tab(browser, participant_url) for m in PARTICIPANTS}
-            lead = Tab(browser, facilitator_url)
-            for tab in (*tabs.values(), lead):
-                tab.wait_for("ABCDE-FGHJK")  # the code field's placeholder
+            room = new_page(browser, LAPTOP)
+            room.goto(join_link(serve.participant_url, room_code, room=True))
+            pages = {"bram": new_page(browser, PHONE), "carla": new_page(browser, PHONE)}
+            pages["daan"] = new_page(browser, LAPTOP)
+            for member, page in pages.items():
+                page.goto(links[member])  # joining by the link: no code typed
+            for page in pages.values():
+                shows(page, "Your case")
+            shows(room, "Phase 1/")
 
-            with JoinCodes.open(data) as codes:
-                before = codes.recent_failures()
-                tabs["daan"].type("WRONG-CODE0")
-                tabs["daan"].wait_for("not valid")
-                tabs["carla"].type(expired)
-                tabs["carla"].wait_for("expired")
-                assert codes.recent_failures() == before + 2
+            # Intake: the facilitator types for the room, the online members for themselves.
+            meeting.do(cmd.AddCase(owner="eva", title="Een collega die niet terugbelt"))
+            send(pages["bram"], XSS)
+            shows(pages["carla"], "Cliënt dreigt met een klacht")
+            for page in (*pages.values(), room):
+                assert '<script>alert("x")</script>' in page.inner_text("body")  # as text
+                assert not page.dialogs
 
-            lead.type(facilitator_code)
-            lead.wait_for("Recent")  # home
-            for member, tab in tabs.items():
-                tab.type(meeting.code[member])
-            tabs["carla"].wait_for("Your question")
-            tabs["daan"].wait_for("Your question")
-            tabs["bram"].wait_for("You answer the questions")
+            # The choice: votes stay secret until it closes.
+            meeting.do(cmd.NextPhase())
+            carla = pages["carla"]
+            shows(carla, "Your vote")
+            carla.check(f"#capture input[value='{meeting.live.state.cases[-1].id}']")
+            carla.click("#capture button.send")
+            shows(carla, "Your vote: <script>")
+            pages["daan"].check(f"#capture input[value='{meeting.live.state.cases[-1].id}']")
+            pages["daan"].click("#capture button.send")
+            shows(carla, "2 members have voted")
+            assert "2 votes" not in carla.inner_text("body")
+            carla.screenshot(path=str(shots / "phone-vote.png"), full_page=True)
+            meeting.do(cmd.NextPhase())  # settles the choice by the votes: Bram's case
+            shows(pages["bram"], "You tell your case")
+            shows(room, "Bram tells the case")
 
-            for member in ("carla", "daan"):  # typed into two tabs at once
-                tabs[member].focus()
-                tabs[member].page.keyboard.type(f"Question of {member}?", delay=5)
-            for member in ("carla", "daan"):
-                tabs[member].page.keyboard.press("Enter")
+            # Questions: arrive from phone and laptop, typed as fast as keys go.
+            meeting.do(cmd.NextPhase())
+            shows(carla, "Your question")
+            shows(pages["daan"], "Your question")
+            field = "#capture [name=text]"
+            carla.click(field)
+            carla.keyboard.type("Wie belde eerst?")
+            carla.keyboard.press("Enter")
+            carla.keyboard.type("Wat zei de cliënt?")
+            carla.keyboard.press("Enter")
+            send(pages["daan"], "Hoe laat was het?")
+            expected = [
+                ("carla", "Wat zei de cliënt?"),
+                ("carla", "Wie belde eerst?"),
+                ("daan", "Hoe laat was het?"),
+            ]
+            wait_for(
+                carla,
+                lambda: stored(data, meeting.id, ContributionKind.QUESTION) == expected,
+                "each question stored once, exactly as typed",
+            )
+            shows(pages["bram"], "Wie belde eerst?")
+            assert pages["bram"].locator("#capture").count() == 0  # the owner answers only
+            shows(carla, "Hoe laat was het?")
+            carla.screenshot(path=str(shots / "phone-questions.png"), full_page=True)
 
-            def questions():
-                with Store.open(data_dir=data) as store:
-                    state = store.replay(meeting.id)
-                return sorted(
-                    (c.author, c.text)
-                    for c in state.contributions
-                    if c.kind is ContributionKind.QUESTION
+            # Daan closes his page halfway and comes back by his link.
+            pages["daan"].context.close()
+            pages["daan"] = new_page(browser, LAPTOP)
+            pages["daan"].goto(links["daan"])
+            shows(pages["daan"], "Hoe laat was het?")
+
+            # Carla sends too fast: the refused text stays apart from what she types next.
+            for i in range(10):
+                send(carla, f"Vraag {i}?")
+                wait_for(
+                    carla,
+                    lambda: carla.inner_text("#message") not in ("", "Sending…"),
+                    "the server's answer",
                 )
+                if "Slow down" in carla.inner_text("#message"):
+                    break
+            else:
+                raise AssertionError("the rate limit never refused a question")
+            assert carla.input_value(field) == f"Vraag {i}?"  # kept, and selected:
+            carla.keyboard.type("Nieuwe vraag")  # typing replaces it, nothing is glued
+            assert carla.input_value(field) == "Nieuwe vraag"
 
-            expected = [(m, f"Question of {m}?") for m in ("carla", "daan")]
-            wait_until(lambda: questions() == expected, "both questions", lead.page)
+            # `serve` restarts: every page reconnects and keeps its place, no code typed.
+            serve.restart()
+            meeting.do(cmd.NextPhase())  # the core question
+            for page in (*pages.values(), room):
+                shows(page, "Phase 5/", timeout=30)
+            assert carla.input_value(field) == ""  # a new phase starts with an empty field
 
-            lead.focus()
-            lead.page.keyboard.press("r")  # resume the open meeting, as its facilitator
-            lead.wait_for("Question of carla?")
-            lead.wait_for("Question of daan?")
-            with Store.open(data_dir=data) as store:
-                holder = store.meeting(meeting.id).holder
-            assert holder is not None and holder.pid != os.getpid()
+            # The approaches: written hidden, then revealed and read out.
+            meeting.do(cmd.NextPhase())
+            for page in (carla, pages["daan"]):
+                shows(page, "Write privately")  # a person types once the field is there
+            send(carla, "Ik zou de cliënt meteen terugbellen.")
+            send(pages["daan"], "Ik zou eerst de dossierstukken lezen.")
+            shows(pages["daan"], "1 written by others, hidden")
+            shows(room, "2 written by others, hidden")
+            assert "terugbellen" not in pages["daan"].inner_text("body")
+            assert "terugbellen" not in room.inner_text("body")
+            meeting.do(cmd.Reveal())
+            meeting.do(cmd.NextPhase())
+            for page in (*pages.values(), room):
+                shows(page, "Ik zou de cliënt meteen terugbellen.")
+                shows(page, "Ik zou eerst de dossierstukken lezen.")
+            carla.screenshot(path=str(shots / "phone-approaches-revealed.png"), full_page=True)
+            room.screenshot(path=str(shots / "room-approaches-revealed.png"))
+            timer = room.inner_text("#timer")
+            assert ":" in timer and room.is_visible("#timer")
+            pages["daan"].screenshot(path=str(shots / "laptop-approaches-revealed.png"))
+        finally:
+            browser.close()
 
-            def stored():
-                with Store.open(data_dir=data) as store:
-                    return store.replay(meeting.id)
 
-            lead.page.keyboard.press(" ")  # continue (resume opens paused)
-            wait_until(lambda: not stored().paused, "the meeting to continue", lead.page)
-            lead.page.keyboard.press("n")  # on to the gossip round
-            wait_until(lambda: stored().round.phase.id == "gossip", "the gossip", lead.page)
-            tabs["bram"].wait_for("outside the circle")
-            tabs["carla"].wait_for("Your contribution")
-            tabs["carla"].type("Ze twijfelt")
-            lead.wait_for("Ze twijfelt")
+def test_the_facilitators_tab_lets_in_only_with_its_code(hybrid):
+    _meeting, serve = hybrid
+    facilitator_url = serve.urls[0]
+    with playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            tab = new_page(browser, {"viewport": {"width": 1000, "height": 640}})
+            frames: list[str] = []
+            tab.on(
+                "websocket",
+                lambda ws: ws.on(
+                    "framereceived",
+                    lambda p: frames.append(
+                        p if isinstance(p, str) else p.decode("utf-8", "ignore")
+                    ),
+                ),
+            )
+            tab.goto(facilitator_url)
+
+            def shown() -> str:
+                return ANSI.sub("", "".join(frames))
+
+            wait_for(tab, lambda: "ABCDE-FGHJK" in shown(), "the code screen", 40)
+            tab.focus(".xterm-helper-textarea")
+            tab.keyboard.type(serve.code, delay=5)
+            tab.keyboard.press("Enter")
+            wait_for(tab, lambda: "Recent" in shown(), "home", 40)
         finally:
             browser.close()

@@ -28,23 +28,32 @@ PARTICIPANTS = ("bram", "carla", "daan")
 class Meeting:
     """The facilitator's side of a test meeting, with a code per participant."""
 
-    def __init__(self, data_dir: Path, method: str = "incident"):
+    def __init__(
+        self,
+        data_dir: Path,
+        method: str = "incident",
+        group: Group = GROUP,
+        online: tuple[str, ...] = PARTICIPANTS,
+    ):
+        """`online`: the members who get a code; everyone in the group is present, and
+        the group's first member facilitates."""
         self.data_dir = data_dir
         self.store = Store.open(data_dir=data_dir)
         self.live = LiveMeeting.start(self.store, SystemClock())
+        present = tuple(m.id for m in group.members)
         self.live.execute(
             cmd.OpenMeeting(
-                group=GROUP,
-                present=("anna", *PARTICIPANTS),
-                facilitator="anna",
-                confidentiality=("anna", *PARTICIPANTS),
+                group=group,
+                present=present,
+                facilitator=present[0],
+                confidentiality=present,
                 minutes_available=120,
                 online=True,
             )
         )
         self.method = load_registry().get(method)
         self.codes = JoinCodes.open(data_dir)
-        self.code = {m: self.codes.issue(self.live.meeting_id, m) for m in PARTICIPANTS}
+        self.code = {m: self.codes.issue(self.live.meeting_id, m) for m in online}
 
     @property
     def id(self) -> str:
@@ -63,6 +72,10 @@ class Meeting:
     def to_phase(self, phase_id: str) -> None:
         while self.live.state.round.phase.id != phase_id:
             self.do(cmd.NextPhase())
+
+    def reopen(self) -> None:
+        """The facilitator's app starts again on the meeting (after a crash or a close)."""
+        self.live = LiveMeeting.open(self.store, self.id, SystemClock())
 
     def close(self) -> None:
         self.live.close()

@@ -33,6 +33,22 @@ def test_it_listens_on_loopback_unless_told_otherwise():
 
 def test_each_tab_runs_the_app_for_this_data_folder_and_language(tmp_path):
     folder = tmp_path / "my data"
-    command = serve_module.app_command("intervisie.tui.participant", folder, "nl")
-    assert "-m intervisie.tui.participant" in command
-    assert f"'{folder}'" in command and command.endswith("--lang nl")
+    command = serve_module.app_command(
+        "intervisie.tui.app.served", folder, "nl", "--participant-url", "http://x:8001"
+    )
+    assert "-m intervisie.tui.app.served" in command
+    assert f"'{folder}'" in command and "--lang nl" in command
+    assert command.endswith("--participant-url http://x:8001")
+
+
+def test_without_aiohttp_or_segno_it_says_how_to_install_them(monkeypatch, tmp_path):
+    real = importlib.util.find_spec
+    for missing in ("aiohttp", "segno"):
+
+        def find_spec(name, *args, _missing=missing, **kwargs):
+            return None if name == _missing else real(name, *args, **kwargs)
+
+        monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+        result = CliRunner().invoke(main, ["--lang", "en", "serve", "--data-dir", str(tmp_path)])
+        assert result.exit_code == 1
+        assert "pip install 'intervisie[serve]'" in result.output

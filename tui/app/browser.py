@@ -1,8 +1,9 @@
-"""One textual-serve server, as it comes: `python -m intervisie.tui.participant.server ...`.
+"""The facilitator's app in browser tabs: textual-serve, as it comes.
 
-`intervisie serve` starts two of these (the facilitator's app and the participants' app).
-They run as processes of their own because textual-serve's `Server.serve()` owns its event
-loop and the process's signals; two in one process would need its private parts.
+`python -m intervisie.tui.app.browser --command C --host H --port P` is what `intervisie
+serve` starts for the facilitator (the participants have their own web page, `tui/web`).
+It runs as a process of its own because textual-serve's `Server.serve()` owns its event
+loop and the process's signals.
 """
 
 from __future__ import annotations

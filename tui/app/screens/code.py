@@ -1,8 +1,8 @@
-"""The first screen of a served app: type your code.
+"""The first screen of the facilitator's app served in a browser: type your code.
 
-Shared by the participant's app and the facilitator's served app. The check runs off the
-event loop (the hash is deliberately slow); a wrong code is answered only after the gate's
-delay, and after `MAX_ATTEMPTS` wrong codes the tab shows only that it is locked.
+The check runs off the event loop (the hash is deliberately slow); a wrong code is answered
+only after the gate's delay, and after `MAX_ATTEMPTS` wrong codes the tab shows only that it
+is locked.
 """
 
 from __future__ import annotations
@@ -15,15 +15,14 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from intervisie.core.i18n import _
-from intervisie.core.store.joincodes import Admission, CodeRefused
+from intervisie.core.store.joincodes import Admission, CodeRefused, Gate, Locked
 from intervisie.tui.app.widgets.plain import Static
-from intervisie.tui.participant.session import Gate, Locked
 
 
 class CodeScreen(Screen[Admission]):
     """Asks for a code until one lets the person in; dismissed with the `Admission`."""
 
-    CSS_PATH = "participant.tcss"
+    CSS_PATH = "code.tcss"
 
     def __init__(self, gate: Gate, title: str, explanation: str, *, delay_factor: float = 1.0):
         super().__init__()
@@ -78,7 +77,7 @@ class CodeScreen(Screen[Admission]):
 class LockedScreen(Screen[None]):
     """Too many wrong codes: this tab takes no more."""
 
-    CSS_PATH = "participant.tcss"
+    CSS_PATH = "code.tcss"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="code-box"):
@@ -90,19 +89,3 @@ class LockedScreen(Screen[None]):
                 ),
                 id="locked",
             )
-
-
-class MessageScreen(Screen[None]):
-    """A last word in a tab: the meeting is over, or the store cannot be opened."""
-
-    CSS_PATH = "participant.tcss"
-
-    def __init__(self, title: str, message: str):
-        super().__init__()
-        self.heading = title
-        self.message = message
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="code-box"):
-            yield Static(self.heading, id="code-title")
-            yield Static(self.message, id="ended")

@@ -1,10 +1,11 @@
-"""`intervisie serve`: the facilitator's app and the participants' app in the browser.
+"""`intervisie serve`: the facilitator's app and the participants' web page.
 
-Two textual-serve servers, used as they are, bound to loopback unless `--host` says
-otherwise: the facilitator's app on `--port` N, the participants' app on N+1. Each browser
-tab gets a process of its own (about 40 MiB). At start it prints both addresses and the
-facilitator's code; the facilitator's app hands out the participants' codes. For use over
-the internet, put a reverse proxy with TLS in front (docs/online.md) and give the addresses
+Two servers, bound to loopback unless `--host` says otherwise: the facilitator's Textual app
+through textual-serve on `--port` N (a process per browser tab, as textual-serve does it),
+and one aiohttp process on N+1 for every participant's page and room view of every meeting
+(`intervisie.tui.web`). At start it prints both addresses and the facilitator's code; the
+facilitator's app hands out the participants' links, QR codes and codes. For use over the
+internet, put a reverse proxy with TLS in front (docs/online.md) and give the addresses
 people use with `--public-url` and `--participant-url`.
 """
 
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -42,17 +44,29 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def app_command(module: str, folder: Path, lang: str) -> str:
+def app_command(module: str, folder: Path, lang: str, *extra: str) -> str:
     """The shell command textual-serve runs for each tab."""
-    parts = [sys.executable, "-m", module, "--data-dir", str(folder), "--lang", lang]
+    parts = [sys.executable, "-m", module, "--data-dir", str(folder), "--lang", lang, *extra]
     return " ".join(shlex.quote(p) for p in parts)
+
+
+def _log() -> Any:
+    log = os.environ.get("INTERVISIE_SERVE_LOG")
+    return open(log, "a") if log else subprocess.DEVNULL  # the child keeps it open
+
+
+def web_process(folder: Path, host: str, port: int, lang: str) -> subprocess.Popen:
+    """The participants' web server: one process for every page."""
+    args = [sys.executable, "-m", "intervisie.tui.web", "--data-dir", str(folder)]
+    args += ["--host", host, "--port", str(port), "--lang", lang]
+    return subprocess.Popen(args, stdout=_log(), stderr=_log(), start_new_session=True)
 
 
 def server_process(command: str, host: str, port: int, public_url: str | None) -> subprocess.Popen:
     args = [
         sys.executable,
         "-m",
-        "intervisie.tui.participant.server",
+        "intervisie.tui.app.browser",
         "--command",
         command,
         "--host",
@@ -62,9 +76,7 @@ def server_process(command: str, host: str, port: int, public_url: str | None) -
     ]
     if public_url:
         args += ["--public-url", public_url]
-    log = os.environ.get("INTERVISIE_SERVE_LOG")
-    out = open(log, "a") if log else subprocess.DEVNULL  # noqa: SIM115 - the child keeps it
-    return subprocess.Popen(args, stdout=out, start_new_session=True)
+    return subprocess.Popen(args, stdout=_log(), start_new_session=True)
 
 
 def address(host: str, port: int) -> str:
@@ -86,12 +98,12 @@ def address(host: str, port: int) -> str:
 @lang_option
 @data_dir_option
 def serve(host: str, port: int, public_url: str | None, participant_url: str | None) -> None:
-    """Serve the facilitator's app and the participants' app to browsers."""
+    """Serve the facilitator's app and the participants' web page to browsers."""
     from intervisie.core.i18n import _
 
-    if importlib.util.find_spec("textual_serve") is None:
+    if any(importlib.util.find_spec(m) is None for m in ("textual_serve", "aiohttp", "segno")):
         fail(
-            _("serving needs the textual-serve package; install it with: {command}").format(
+            _("serving needs the serve extra; install it with: {command}").format(
                 command=INSTALL_HINT
             )
         )
@@ -107,16 +119,13 @@ def serve(host: str, port: int, public_url: str | None, participant_url: str | N
     lang = language()
     codes = JoinCodes.open(folder)
     code = codes.issue_facilitator()
+    participants = participant_url or address(host, port + 1)
+    facilitator_app = app_command(
+        "intervisie.tui.app.served", folder, lang, "--participant-url", participants
+    )
     servers = [
-        server_process(
-            app_command("intervisie.tui.app.served", folder, lang), host, port, public_url
-        ),
-        server_process(
-            app_command("intervisie.tui.participant", folder, lang),
-            host,
-            port + 1,
-            participant_url,
-        ),
+        server_process(facilitator_app, host, port, public_url),
+        web_process(folder, host, port + 1, lang),
     ]
 
     def stop(*_args: object) -> None:
@@ -124,10 +133,13 @@ def serve(host: str, port: int, public_url: str | None, participant_url: str | N
 
     signal.signal(signal.SIGTERM, stop)
     click.echo(_("Facilitator:   {url}").format(url=public_url or address(host, port)))
-    click.echo(_("Participants:  {url}").format(url=participant_url or address(host, port + 1)))
+    click.echo(_("Participants:  {url}").format(url=participants))
     click.echo(_("Facilitator's code: {code}").format(code=code))
     click.echo(
-        _("Participants get their own codes from the facilitator's app (key j). Ctrl+C stops.")
+        _(
+            "Participants get their own links, QR codes and codes from the facilitator's app "
+            "(key j). Ctrl+C stops."
+        )
     )
     if not is_loopback(host):
         click.echo(
