@@ -5,8 +5,8 @@ contributions stay a count until the reveal, votes stay secret until the choice 
 case owner outside the circle sees only that and their own notes, a lens phase is for its
 holders), so it is decided here from `SessionState` and the viewer, and tested without a
 browser. The server sends the fragments; the page's script only puts them in place. The
-rules themselves come from core (`view_contributions`, the engine's eligible cases): nothing
-is counted or filtered here that core already decides.
+rules themselves come from core (`view_contributions`, `SessionState.eligible_cases` and
+`tally`): nothing is counted or filtered here that core already decides.
 
 `form_for` says what the viewer may add now; `command_from` turns the submitted form fields
 into that one command, always in the viewer's own name. The engine checks everything else.
@@ -23,7 +23,6 @@ from attrs import frozen
 from intervisie.core.i18n import N_, _, ngettext
 from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.model import (
-    Case,
     Contribution,
     Round,
     SessionState,
@@ -136,16 +135,6 @@ def name_of(state: SessionState, member_id: str | None) -> str:
     if member_id == "facilitator":
         return _("facilitator")
     return state.group.name_of(member_id) if state.group is not None else member_id
-
-
-def eligible_cases(state: SessionState) -> list[Case]:
-    """The cases that can still be chosen: core's rule, under core's name."""
-    rule = getattr(state, "eligible_cases", None)
-    if rule is not None:
-        return list(rule())
-    from intervisie.core.meeting import deciding  # until core names the rule on the state
-
-    return list(deciding._eligible_cases(state))
 
 
 # =========================================================================================
@@ -316,7 +305,7 @@ def _choice_page(
     timer: Mapping[str, object] | None = None,
     rules: str = "",
 ) -> Page:
-    cases = eligible_cases(state)
+    cases = state.eligible_cases()
     if rnd is not None:
         made = state.contributions_in(rnd.id, rnd.phase.id)
         closed = rnd.choice
@@ -327,7 +316,8 @@ def _choice_page(
         context = "step:choice"
     ballots = [c for c in made if c.kind in (Kind.VOTE, Kind.SCORE)]
     mine = next((c for c in ballots if c.author == viewer), None)
-    voters = {c.author for c in ballots}
+    counted = state.tally(rnd.id, rnd.phase.id) if rnd is not None else state.tally()
+    voters = len(state.present) - len(counted.waiting)
     if closed is not None:
         chosen = state.case(closed.case_id)
         lines = [
@@ -349,8 +339,8 @@ def _choice_page(
             ngettext(
                 "{n} member has voted. Votes stay secret until the choice closes.",
                 "{n} members have voted. Votes stay secret until the choice closes.",
-                len(voters),
-            ).format(n=len(voters)),
+                voters,
+            ).format(n=voters),
         ),
     )
     if mine is not None:
@@ -457,7 +447,7 @@ def _round_page(
     seen = view_contributions(state, rnd.id, run.id, viewer=viewer)
     cases = None
     if phase.kind is PhaseKind.INTAKE:
-        listed = [f"{name_of(state, c.owner)}: {c.title}" for c in eligible_cases(state)]
+        listed = [f"{name_of(state, c.owner)}: {c.title}" for c in state.eligible_cases()]
         cases = _list(_("Cases"), listed)
     items = join(
         cases,
