@@ -336,16 +336,17 @@ def _round(w: Words, rnd: RoundSection) -> str:
         counted = ", ".join(f"“{title}” {w.number(points)}" for title, points in rnd.tally)
         points = w(N_("Points per case: {tally}")).format(tally=counted)
         out.append(f'<p class="muted">{_e(points)}</p>')
-    out.append(f"<h3>{lb.the_method_as_run}</h3>{_phase_table(w, rnd)}")
+    # what the owner takes home first, how the time went last
+    out.append(f"<h3>{lb.take_aways_and_agreements}</h3>")
+    out.append(_items(w, rnd.takeaways, "takeaways"))
     out.append(f"<h3>{lb.contributions_by_phase}</h3>")
     with_items = [p for p in rnd.phases if p.items]
     if not with_items:
         out.append(f'<p class="empty">{lb.nothing_was_captured_in_this_round}</p>')
     out += [_phase_items(w, p) for p in with_items]
-    out.append(f"<h3>{lb.take_aways_and_agreements}</h3>")
-    out.append(_items(w, rnd.takeaways, "takeaways"))
     out.append(f"<h3>{lb.evaluation}</h3>")
     out.append(_items(w, rnd.evaluation))
+    out.append(f"<h3>{lb.the_method_as_run}</h3>{_phase_table(w, rnd)}")
     out.append("</section>")
     return "\n".join(out)
 
@@ -367,6 +368,11 @@ def report_html(report: Report) -> str:
     out.append(f"<h1>{_e(title)}</h1>")
     out.append(f'<p class="subtitle">{_e(report.group)}</p>')
     out.append(f'<div class="confidential">{lb.confidential_for_the_case_owner_do_not_p}</div>')
+    if report.only_round is None and report.case_owners:
+        whose = w(N_("This report holds the cases of: {owners}.")).format(
+            owners=", ".join(report.case_owners)
+        )
+        out.append(f'<p class="note"><strong>{_e(whose)}</strong></p>')
     out.append(
         _facts(
             [

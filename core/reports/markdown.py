@@ -179,23 +179,34 @@ def _round(w: Words, rnd: RoundSection) -> list[str]:
     if rnd.tally:
         counted = ", ".join(f"“{_cell(title)}” {w.number(points)}" for title, points in rnd.tally)
         lines += [w(N_("Points per case: {tally}")).format(tally=counted), ""]
-    lines += ["### " + w(N_("The method as run")), "", *_phase_table(w, rnd), ""]
+    # what the owner takes home first, how the time went last
+    lines += ["### " + w(N_("Take-aways and agreements")), ""]
+    lines += _items(w, rnd.takeaways) or [w(N_("None recorded."))]
+    lines.append("")
     with_items = [p for p in rnd.phases if p.items]
     lines += ["### " + w(N_("Contributions by phase")), ""]
     if not with_items:
         lines += [w(N_("Nothing was captured in this round.")), ""]
     for phase in with_items:
         lines += _phase_items(w, phase)
-    lines += ["### " + w(N_("Take-aways and agreements")), ""]
-    lines += _items(w, rnd.takeaways) or [w(N_("None recorded."))]
-    lines += ["", "### " + w(N_("Evaluation")), ""]
+    lines += ["### " + w(N_("Evaluation")), ""]
     lines += _items(w, rnd.evaluation) or [w(N_("None recorded."))]
-    lines.append("")
+    lines += ["", "### " + w(N_("The method as run")), "", *_phase_table(w, rnd), ""]
     return lines
 
 
 def _step(w: Words, step: StepSection) -> list[str]:
     return [f"### {w.step(step.step)}", "", *_items(w, step.items), ""]
+
+
+def _whose(w: Words, report: Report) -> list[str]:
+    if report.only_round is not None or not report.case_owners:
+        return []
+    owners = ", ".join(_cell(o) for o in report.case_owners)
+    return [
+        "**" + w(N_("This report holds the cases of: {owners}.")).format(owners=owners) + "**",
+        "",
+    ]
 
 
 def report_markdown(report: Report) -> str:
@@ -209,6 +220,7 @@ def report_markdown(report: Report) -> str:
     lines += [
         "*" + w(N_("Confidential: for the case owner. Do not pass on.")) + "*",
         "",
+        *_whose(w, report),
         "- **" + w(N_("Date")) + ":** " + when,
         "- **" + w(N_("Place")) + ":** " + place_text(w, report.place, report.online),
         "- **" + w(N_("Facilitator")) + ":** " + _cell(report.facilitator),

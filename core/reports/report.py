@@ -167,6 +167,13 @@ class Report:
 
     document = Document.REPORT
 
+    @property
+    def case_owners(self) -> tuple[str, ...]:
+        """Whose cases the report holds, in order: a whole-meeting report says so on top."""
+        owners = [c.owner for c in self.cases]
+        owners += [r.case.owner for r in self.rounds if r.case is not None]
+        return tuple(dict.fromkeys(owners))
+
     def items(self) -> tuple[Item, ...]:
         return (
             *(i for s in self.steps for i in s.items),

@@ -68,8 +68,9 @@ def case_texts(home: Path, meeting_id: str) -> list[str]:
 
 def test_a_demo_meetings_report_holds_every_contribution(cli, isolated_env) -> None:
     meeting_id = demo_meeting(cli)
-    result = cli("report", meeting_id)
+    result = cli("report", meeting_id, "--all-rounds")
     assert result.returncode == 0, result.stderr
+    assert "This report holds the cases of:" in result.stdout
     with Store.open(data_dir=isolated_env / "data", readonly=True) as s:
         state = replay(s.events(meeting_id))
     assert state.contributions
@@ -248,3 +249,65 @@ def test_a_plugin_format_and_profile_from_an_installed_package(
     assert json.loads(hours.stdout)["profiles"] == ["example"]
     report = plugin_dist.run("report", meeting_id, "--format", "pdf")
     assert report.returncode == 1 and "available: html, md" in report.stderr
+
+
+def two_rounds(home: Path) -> str:
+    """A meeting of two rounds, Anna's case and then Bram's, each with a take-away."""
+    from intervisie.core.method.model import ContributionKind
+    from intervisie.core.plugins.loading import load_registry
+
+    method = load_registry(house=False).get("roddel")
+    clock = FakeClock(datetime(2026, 3, 2, 9, tzinfo=UTC))
+    eng = Engine(clock)
+    present = ("anna", "bram", "carla")
+    eng.open_meeting(
+        group=GROUP,
+        present=present,
+        facilitator="carla",
+        confidentiality=present,
+        minutes_available=240,
+        rule_profile="nova",
+    )
+    for owner in ("anna", "bram"):
+        eng.add_case(owner, f"Geheim van {owner}", "")
+        eng.choose_case(eng.state.cases[-1].id)
+        eng.start_round(method)
+        while eng.state.round.current < len(eng.state.round.phases) - 1:
+            clock.advance(minutes=10)
+            eng.next_phase()
+        eng.contribute(owner, ContributionKind.TAKEAWAY, f"{owner} neemt dit mee")
+        eng.finish_round()
+    eng.finish_meeting()
+    with store(home) as s:
+        return s.import_meeting(None, eng.events)
+
+
+def test_each_round_report_goes_to_its_own_case_owner(cli, isolated_env, tmp_path) -> None:
+    meeting_id = two_rounds(isolated_env)
+    plain = cli("report", meeting_id)
+    assert plain.returncode == 1 and plain.stdout == ""
+    assert "The meeting has 2 rounds, each for its own case owner" in plain.stderr
+    assert "case owner Anna Jansen" in plain.stderr and "--all-rounds" in plain.stderr
+    second = cli("report", meeting_id, "--round", "2")
+    assert "Geheim van bram" in second.stdout and "Geheim van anna" not in second.stdout
+    body = second.stdout
+    # take-aways first, the timing last
+    assert body.index("Take-aways and agreements") < body.index("Contributions by phase")
+    assert body.index("Contributions by phase") < body.index("The method as run")
+    folder = tmp_path / "verslagen"
+    folder.mkdir()
+    written = cli("report", meeting_id, "--output", str(folder), "--format", "html")
+    assert written.returncode == 0, written.stderr
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["round-1-anna-jansen.html", "round-2-bram-de-wit.html"]
+    anna = (folder / names[0]).read_text(encoding="utf-8")
+    assert "Geheim van anna" in anna and "Geheim van bram" not in anna
+    assert stat.S_IMODE((folder / names[0]).stat().st_mode) == 0o600
+    again = cli("report", meeting_id, "--output", str(folder))
+    assert again.returncode == 0  # another format: new files; the same names need --force
+    same = cli("report", meeting_id, "--output", str(folder), "--format", "html")
+    assert same.returncode == 1 and "--force" in same.stderr
+    whole = cli("report", meeting_id, "--all-rounds")
+    assert whole.stdout.index("This report holds the cases of: Anna Jansen, Bram de Wit.") < (
+        whole.stdout.index("Geheim van anna")
+    )

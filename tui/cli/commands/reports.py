@@ -142,6 +142,15 @@ def deliver(content: str | bytes, output: str | None, force: bool) -> None:
 # -- the commands -------------------------------------------------------------------------
 
 
+def _slug(text: str) -> str:
+    """A file-name part from a person's name: letters and digits, joined by dashes."""
+    import re
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "owner"
+
+
 @click.command()
 @click.argument("meeting_id")
 @click.option(
@@ -149,23 +158,77 @@ def deliver(content: str | bytes, output: str | None, force: bool) -> None:
     "round_number",
     type=click.IntRange(min=1),
     default=None,
-    help="Only this round (1 is the first); default: every round.",
+    help="Only this round (1 is the first), for its case owner.",
+)
+@click.option(
+    "--all-rounds",
+    is_flag=True,
+    help="The whole meeting in one report (it says on top whose cases it holds).",
 )
 @format_option
-@output_options
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(),
+    default=None,
+    help="A file (0600), or an existing folder: one file per round, named after its owner.",
+)
 @lang_option
 def report(
-    meeting_id: str, round_number: int | None, fmt: str, output: str | None, force: bool
+    meeting_id: str,
+    round_number: int | None,
+    all_rounds: bool,
+    fmt: str,
+    output: str | None,
+    force: bool,
 ) -> None:
-    """The round report for the case owner: the case, the phases as run, every contribution."""
-    from intervisie.core.i18n import current_language
+    """The round report, for its case owner only: take-aways first, timing last."""
+    from intervisie.core.i18n import _, current_language
     from intervisie.core.reports.exporters import Document
     from intervisie.core.reports.report import ReportError, build_report, render
 
+    if all_rounds and round_number is not None:
+        fail(_("give --round or --all-rounds, not both"))
     exporter = exporter_for(fmt, Document.REPORT)
     full_id, state, demo = load_meeting(meeting_id)
+    lang = current_language()
+    count = len(state.rounds)
+    folder = Path(output) if output is not None and Path(output).is_dir() else None
     try:
-        doc = build_report(state, full_id, current_language(), round_number, demo=demo)
+        if folder is not None and not all_rounds and round_number is None:
+            if not count:
+                fail(_("The meeting {id} has no rounds to write.").format(id=full_id))
+            written = []
+            for n in range(1, count + 1):
+                doc = build_report(state, full_id, lang, n, demo=demo)
+                rnd = doc.rounds[0]
+                owner = rnd.case.owner if rnd.case is not None else _("no-owner")
+                name = f"{_('round')}-{n}-{_slug(owner)}{exporter.suffix}"
+                written.append((folder / name, render(doc, exporter)))
+            for path, content in written:
+                deliver(content, str(path), force)
+            return
+        if round_number is None and not all_rounds and count == 1:
+            round_number = 1
+        if round_number is None and not all_rounds and count > 1:
+            doc = build_report(state, full_id, lang, None, demo=demo)
+            rounds = "; ".join(
+                _("round {n}: {method}, case owner {owner}").format(
+                    n=r.number,
+                    method=r.method_name,
+                    owner=r.case.owner if r.case is not None else "–",
+                )
+                for r in doc.rounds
+            )
+            fail(
+                _(
+                    "The meeting has {count} rounds, each for its own case owner ({rounds}). "
+                    "Give --round N for one, --output FOLDER for one file per round, or "
+                    "--all-rounds for the whole meeting."
+                ).format(count=count, rounds=rounds)
+            )
+        doc = build_report(state, full_id, lang, round_number, demo=demo)
         content = render(doc, exporter)
     except ReportError as exc:
         fail(str(exc))
