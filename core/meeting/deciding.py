@@ -471,13 +471,9 @@ def _choice_context(
 
 
 def _in_context(state: SessionState, context: _Context) -> list[Contribution]:
-    round_id, phase_id, step = context
-    return [
-        contribution
-        for contribution in state.contributions
-        if (contribution.round_id, contribution.phase_id, contribution.step)
-        == (round_id, phase_id, step)
-    ]
+    """The open choice's votes and scores (a settled choice's never change again)."""
+    round_id, phase_id, _step = context
+    return list(state.choice_contributions(round_id, phase_id))
 
 
 def _vote(state: SessionState, command: cmd.Vote, now: datetime) -> list[Event]:

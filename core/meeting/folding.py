@@ -52,6 +52,7 @@ from intervisie.core.meeting.timing import Stopwatch
 from intervisie.core.method.converter import structure
 from intervisie.core.method.model import (
     ContributionKind,
+    MeetingStep,
     Method,
     Phase,
 )
@@ -277,6 +278,9 @@ class StateBuilder:
         self.rounds.append(rnd)
         self.fields["step"] = None
         self.fields["chosen"] = None
+        self.fields["closed_choices"] = self.fields["closed_choices"] | {
+            cid for cid, c in self.contributions.items() if c.step is MeetingStep.CHOICE
+        }
         self._count("round")
 
     def phase_changed(self, e: PhaseChanged, at: datetime) -> None:

@@ -244,6 +244,9 @@ class SessionState:
     contributions: tuple[Contribution, ...] = ()
     rounds: tuple[Round, ...] = ()
     chosen: Choice | None = None
+    closed_choices: frozenset[str] = field(factory=frozenset, hash=False)
+    """Votes and scores of the meeting's choice steps that a started round settled: the next
+    choice starts afresh (a vote of round 1 never counts for round 2)."""
     """The case chosen at the meeting's choice step for the next round."""
     paused: bool = False
     recovered: tuple[datetime, ...] = ()
@@ -346,16 +349,24 @@ class SessionState:
         done = {r.case_id for r in self.rounds if r.case_id is not None and not r.is_open}
         return tuple(c for c in self.cases if c.id not in done and c.owner in self.present)
 
+    def choice_contributions(
+        self, round_id: str | None = None, phase_id: str | None = None
+    ) -> tuple[Contribution, ...]:
+        """The votes and scores of the choice open now: a round's choice phase, or the
+        meeting's choice step since the last round started."""
+        if round_id is not None:
+            return self.contributions_in(round_id, phase_id)
+        closed = self.closed_choices
+        return tuple(
+            c for c in self.contributions_in(step=MeetingStep.CHOICE) if c.id not in closed
+        )
+
     def tally(self, round_id: str | None = None, phase_id: str | None = None) -> Tally:
         """The choice as counted so far: at a round's choice phase (`round_id`, `phase_id`),
         or at the meeting's own choice step (no round)."""
         cases = self.eligible_cases()
         ids = [case.id for case in cases]
-        if round_id is None:
-            made = self.contributions_in(step=MeetingStep.CHOICE)
-        else:
-            made = self.contributions_in(round_id, phase_id)
-        made = tuple(m for m in made if m.target in ids)
+        made = tuple(m for m in self.choice_contributions(round_id, phase_id) if m.target in ids)
         votes = {m.author: m.target for m in made if m.kind is ContributionKind.VOTE}
         scores = [m for m in made if m.kind is ContributionKind.SCORE]
         points: dict[str, float] = {}

@@ -311,7 +311,7 @@ def _choice_page(
         closed = rnd.choice
         context = f"{rnd.id}:{rnd.phase.id}"
     else:
-        made = state.contributions_in(step=MeetingStep.CHOICE)
+        made = state.choice_contributions()
         closed = state.chosen
         context = "step:choice"
     ballots = [c for c in made if c.kind in (Kind.VOTE, Kind.SCORE)]

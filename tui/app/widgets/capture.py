@@ -367,6 +367,12 @@ class IntakeCapture(Capture):
         return cmd.AddCase(owner=owner, title=body)
 
 
+def case_numbers(context: Context) -> dict[str, int]:
+    """Each case's number: its place on the meeting's list, the same in every round (a case
+    that had its round keeps its number, so the others' numbers never shift)."""
+    return {case.id: i for i, case in enumerate(context.link.state.cases, 1)}
+
+
 class ChoiceCapture(Capture):
     """Votes (`2`) or EGT scores (`2 5 4 3`) on the case list; the voter moves on by itself."""
 
@@ -394,11 +400,12 @@ class ChoiceCapture(Capture):
             out.append(_("No case named yet."), style="dim italic")
         # Points first, then the owner and the title in full (a long one wraps): the names
         # and titles are what the group tells the cases apart by.
+        numbers = case_numbers(context)
         for i, case in enumerate(counted.cases, 1):
             if i > 1:
                 out.append("\n")
             got = counted.points_of(case.id)
-            out.append(f"{i:>2} ", style="bold")
+            out.append(f"{numbers[case.id]:>2} ", style="bold")
             out.append(("█" * round(got / top * 8)).ljust(8), style="cyan")
             out.append(f" {decimal(got, 0 if got == int(got) else 1):>4}  ", style="bold")
             out.append(context.link.name(case.owner), style="bold")
@@ -424,9 +431,14 @@ class ChoiceCapture(Capture):
         cases = self.tally(context).cases
         if voter is None:
             raise CaptureError(_("Everyone has voted; 'Name: 2' changes a vote."))
-        if not numbers or not 1 <= numbers[0] <= len(cases):
-            raise CaptureError(_("Type a case number from 1 to {n}.").format(n=len(cases)))
-        case = cases[numbers[0] - 1]
+        by_number = {n: cid for cid, n in case_numbers(context).items()}
+        open_ids = {c.id for c in cases}
+        if not numbers or by_number.get(numbers[0]) not in open_ids:
+            shown = ", ".join(str(n) for n, cid in sorted(by_number.items()) if cid in open_ids)
+            raise CaptureError(
+                _("Type the number of a case on the list: {numbers}.").format(numbers=shown)
+            )
+        case = next(c for c in cases if c.id == by_number[numbers[0]])
         if self.egt:
             if len(numbers) != 4:
                 raise CaptureError(_("Type the case and three scores: 2 5 4 3."))
