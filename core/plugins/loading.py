@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -26,6 +27,10 @@ from intervisie.core.plugins.entrypoints import EntryPoint
 
 GROUP = "intervisie"
 SLOW_LOAD_MS = 1000.0
+IMPORT_TIMEOUT_S = 5.0
+"""How long a plugin may take to import before the program goes on without it (a plugin
+that slept 60 s at import made `methods list` take 60 s and blanked the app).
+`INTERVISIE_PLUGIN_TIMEOUT` (seconds) changes it, for authors and tests."""
 BUILTIN_DISTRIBUTION = "intervisie"
 CORE_PLUGINS: tuple[str, ...] = (
     "intervisie.core.reports.profiles",
@@ -36,6 +41,49 @@ CORE_PLUGINS: tuple[str, ...] = (
 
 def strict_mode() -> bool:
     return os.environ.get("INTERVISIE_STRICT_PLUGINS", "").strip().lower() in {"1", "true", "yes"}
+
+
+def import_timeout() -> float:
+    raw = os.environ.get("INTERVISIE_PLUGIN_TIMEOUT", "").strip()
+    try:
+        value = float(raw) if raw else IMPORT_TIMEOUT_S
+    except ValueError:
+        return IMPORT_TIMEOUT_S
+    return value if value > 0 else IMPORT_TIMEOUT_S
+
+
+class ImportTimeout(Exception):
+    """A plugin did not finish importing in time; its import goes on in the background."""
+
+
+def _load_in_time(ep: EntryPoint, seconds: float) -> object:
+    """`ep.load()` in a daemon thread, waited for `seconds` at most.
+
+    An import cannot be interrupted, but it need not be waited for: the thread finishes (or
+    not) on its own, and the process does not wait for it when it ends.
+    """
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = ep.load()
+        except BaseException as exc:  # handed to the caller, which names it
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, name=f"intervisie-plugin-{ep.name}", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise ImportTimeout(seconds)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def _items_of(value: Any) -> list[Any]:
+    """A hook's list as a real list: a list subclass whose iteration raises is the plugin's
+    error (caught by the caller), not a traceback where the items are used."""
+    return list(value)
 
 
 def plugin_filter() -> set[str] | None:
@@ -138,10 +186,9 @@ class Registry:
             try:
                 with _plugin_output():
                     items = impl.function()
-            except Exception as exc:
-                self._note_error(impl.plugin_name, f"{hook_name} raised {_describe(exc)}")
-                continue
-            except SystemExit as exc:  # a plugin must not end the program
+                    if isinstance(items, list | tuple):
+                        items = _items_of(items)
+            except (Exception, SystemExit, KeyboardInterrupt) as exc:  # never end the program
                 self._note_error(impl.plugin_name, f"{hook_name} raised {_describe(exc)}")
                 continue
             if items is None:
@@ -150,7 +197,11 @@ class Registry:
                 self._note_error(impl.plugin_name, f"{hook_name} must return a list")
                 continue
             for item in items:
-                if check is not None and not check(item):
+                try:
+                    fits = check is None or bool(check(item))
+                except Exception:
+                    fits = False
+                if not fits:
                     self._note_error(
                         impl.plugin_name, f"{hook_name} returned {type(item).__name__}"
                     )
@@ -245,6 +296,7 @@ def _load_into(
 ) -> Registry:
     wanted = set(only) if only is not None else plugin_filter()
     eps = list(entry_points) if entry_points is not None else _entry_points()
+    timeout = import_timeout()
     for ep in eps:
         if wanted is not None and ep.name not in wanted:
             continue
@@ -255,10 +307,15 @@ def _load_into(
         start = time.perf_counter()
         try:
             with _plugin_output():
-                plugin = ep.load()
+                plugin = _load_in_time(ep, timeout)
+        except ImportTimeout:
+            info.error = (
+                f"did not finish importing {ep.value} within {timeout:g} s; skipped "
+                "(INTERVISIE_PLUGIN_TIMEOUT sets the limit)"
+            )
+            info.load_ms = (time.perf_counter() - start) * 1000
+            continue
         except BaseException as exc:  # a plugin may even call sys.exit on import
-            if isinstance(exc, KeyboardInterrupt):
-                raise
             info.error = f"cannot import {ep.value}: {_describe(exc)}"
             info.load_ms = (time.perf_counter() - start) * 1000
             continue
@@ -354,10 +411,12 @@ def _register_plugin(registry: Registry, info: PluginInfo, plugin: object, start
     for impl in hook_impls:
         try:
             methods = impl.function()
+            if isinstance(methods, list | tuple):
+                methods = _items_of(methods)
         except MethodError as exc:
             info.error = f"invalid method {exc.method_id!r}: " + "; ".join(exc.problems)
             continue
-        except (Exception, SystemExit) as exc:  # a plugin must not end the program
+        except (Exception, SystemExit, KeyboardInterrupt) as exc:  # never end the program
             info.error = f"intervisie_methods raised {_describe(exc)}"
             continue
         _add_methods(registry, info, methods)
@@ -384,7 +443,10 @@ def _check_other_hooks(registry: Registry, info: PluginInfo) -> None:
                 continue
             try:
                 items = impl.function()
-            except (Exception, SystemExit) as exc:
+                if isinstance(items, list | tuple):
+                    items = _items_of(items)
+                    bad = [type(i).__name__ for i in items if check is not None and not check(i)]
+            except (Exception, SystemExit, KeyboardInterrupt) as exc:
                 problem = f"{hook_name} raised {_describe(exc)}"
             else:
                 if items is None:
@@ -392,7 +454,6 @@ def _check_other_hooks(registry: Registry, info: PluginInfo) -> None:
                 if not isinstance(items, list | tuple):
                     problem = f"{hook_name} must return a list, got {type(items).__name__}"
                 else:
-                    bad = [type(i).__name__ for i in items if check is not None and not check(i)]
                     if not bad:
                         continue
                     problem = f"{hook_name} returned {', '.join(bad)}, not a callable"

@@ -42,6 +42,14 @@ def intervisie_methods():
 HEADER = "from intervisie.core import hookimpl\n"
 
 
+BAD_LIST = """
+class BadList(list):
+    def __iter__(self):
+        raise RuntimeError("iteration boom")
+
+"""
+
+
 def hook(name: str, body: str) -> str:
     return HEADER + f"@hookimpl\ndef {name}():\n" + textwrap.indent(textwrap.dedent(body), "    ")
 
@@ -115,6 +123,25 @@ FAULTS: dict[str, tuple[str, str]] = {
         "cannot register: PluginValidationError",
     ),
     "missing-attribute": ("", "cannot import broken_missing_attribute:nothing_here"),
+    # Found by an adversary: a list whose iteration raises gave a traceback in the command
+    # line and stopped the app (exit 0); KeyboardInterrupt from a hook printed "Aborted!".
+    "methods-iteration-raises": (
+        HEADER + BAD_LIST + "@hookimpl\ndef intervisie_methods():\n    return BadList([1])\n",
+        "intervisie_methods raised RuntimeError: iteration boom",
+    ),
+    "exporters-iteration-raises": (
+        HEADER + BAD_LIST + "@hookimpl\ndef intervisie_exporters():\n    return BadList([1])\n",
+        "intervisie_exporters raised RuntimeError: iteration boom",
+    ),
+    "methods-keyboard-interrupt": (
+        hook("intervisie_methods", "raise KeyboardInterrupt"),
+        "intervisie_methods raised KeyboardInterrupt",
+    ),
+    "profiles-keyboard-interrupt": (
+        hook("intervisie_rule_profiles", "raise KeyboardInterrupt"),
+        "intervisie_rule_profiles raised KeyboardInterrupt",
+    ),
+    "import-keyboard-interrupt": ("raise KeyboardInterrupt\n", "KeyboardInterrupt"),
 }
 # The entry point's value for a fault, when it is not just the module.
 TARGET = {"missing-attribute": ":nothing_here"}
@@ -407,3 +434,62 @@ def test_a_misspelt_name_in_intervisie_plugins_is_named(plugin_dist, strict: boo
     assert result.returncode == (1 if strict else 0)
     if not strict:
         assert [m["id"] for m in json.loads(result.stdout)] == ["balint"]
+
+
+SLEEPS_AT_IMPORT = "import time\ntime.sleep(60)\n" + GOOD.replace('"balint"', '"slaap"')
+
+
+def test_a_plugin_that_sleeps_at_import_is_skipped_after_the_limit_and_named(plugin_dist):
+    """Found: a plugin sleeping 60 s at import made `methods list` take 60 s. The limit is
+    INTERVISIE_PLUGIN_TIMEOUT (5 s unless set; 1 s here, to keep the suite quick)."""
+    plugin_dist.add("intervisie-balint", {"balint_plugin": GOOD}, {"balint": "balint_plugin"})
+    plugin_dist.add(
+        "intervisie-slaap", {"slaap_plugin": SLEEPS_AT_IMPORT}, {"slaap": "slaap_plugin"}
+    )
+    listing = plugin_dist.run("methods", "list", "--json", INTERVISIE_PLUGIN_TIMEOUT="1")
+    no_traceback(listing)
+    assert listing.returncode == 0, listing.stderr
+    ids = [m["id"] for m in json.loads(listing.stdout)]
+    assert "balint" in ids and "incident" in ids and "slaap" not in ids
+    assert "plugin 'slaap' (from intervisie-slaap 1.0)" in listing.stderr
+    assert "did not finish importing slaap_plugin within 1 s" in listing.stderr
+    strict = plugin_dist.run(
+        "plugins", INTERVISIE_PLUGIN_TIMEOUT="1", INTERVISIE_STRICT_PLUGINS="1"
+    )
+    assert strict.returncode == 1 and "did not finish importing" in strict.stdout
+
+
+def test_the_app_goes_on_without_a_plugin_that_sleeps_at_import_and_names_it(
+    plugin_dist, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found: the same plugin blanked the app for 60 s. It now waits the limit at most (1 s
+    here), then home lists the rest and names the plugin it left out."""
+    import asyncio
+
+    from textual.widgets import OptionList
+
+    from intervisie.tui.app.facilitator import IntervisieApp
+    from intervisie.tui.app.widgets.details import TextBlock
+
+    plugin_dist.add("intervisie-balint", {"balint_plugin": GOOD}, {"balint": "balint_plugin"})
+    plugin_dist.add(
+        "intervisie-slaap", {"slaap_plugin": SLEEPS_AT_IMPORT}, {"slaap": "slaap_plugin"}
+    )
+    monkeypatch.syspath_prepend(str(plugin_dist.root))
+    monkeypatch.setenv("INTERVISIE_PLUGIN_TIMEOUT", "1")
+
+    async def run() -> None:
+        app = IntervisieApp()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            methods = app.screen.query_one("#methods", OptionList)
+            ids = {methods.get_option_at_index(i).id for i in range(methods.option_count)}
+            assert {"balint", "incident"} <= ids and "slaap" not in ids
+            problems = " ".join(app.screen.query_one("#details", TextBlock).plain.split())
+            assert "plugin 'slaap' (from intervisie-slaap 1.0)" in problems
+            assert "did not finish importing slaap_plugin within 1 s" in problems
+
+    try:
+        asyncio.run(run())
+    finally:
+        sys.modules.pop("balint_plugin", None)

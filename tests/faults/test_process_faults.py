@@ -608,3 +608,40 @@ def test_a_kill_right_after_ctrl_s_leaves_no_empty_meeting(cli, isolated_env: Pa
     # the next writer tidies the store: the empty row is gone, not only hidden
     with Store.open(data_dir=isolated_env / "data") as store:
         assert store._read("SELECT count(*) FROM meetings")[0][0] == 0
+
+
+CRASH_ON_HOME = """
+from intervisie.tui.app.screens import home
+
+
+def crash(self):
+    raise RuntimeError("a bug after the first paint")
+
+
+home.HomeScreen.after_first_paint = crash
+"""
+
+
+@pytest.mark.skipif(not shutil.which("tmux"), reason="needs tmux (apt-get install tmux)")
+def test_a_crash_of_the_app_exits_non_zero(tmp_path: Path) -> None:
+    """Found: the app stopped on an error and `intervisie` exited 0, so a script (or
+    textual-serve) took the crash for a normal quit."""
+    socket = str(tmp_path / "tmux.sock")
+    inject = tmp_path / "inject"
+    inject.mkdir()
+    (inject / "sitecustomize.py").write_text(CRASH_ON_HOME, encoding="utf-8")
+    status = tmp_path / "status"
+    script = tmp_path / "run.sh"
+    script.write_text(
+        f"PYTHONPATH={inject} {sys.executable} -m intervisie.tui\necho $? > {status}\n",
+        encoding="utf-8",
+    )
+    tmux(socket, "new-session", "-d", "-s", "t", "-x", "80", "-y", "24", f"sh {script}")
+    try:
+        deadline = time.monotonic() + 60
+        while not status.exists() or not status.read_text().strip():
+            assert time.monotonic() < deadline, "the app did not end"
+            time.sleep(0.2)
+        assert status.read_text().strip() == "1"
+    finally:
+        tmux(socket, "kill-server")

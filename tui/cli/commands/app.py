@@ -27,6 +27,8 @@ def open_app(ctx: click.Context, **kwargs: object) -> None:
         kwargs["data_dir"] = obj["data_dir"]
     app = IntervisieApp(exit_on_sigterm=True, **kwargs)
     app.run()
+    if app.return_code:  # a crash (or a failed start) is not a normal quit: say so
+        ctx.exit(app.return_code)
 
 
 @click.command()
