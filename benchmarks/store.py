@@ -60,10 +60,14 @@ def meeting_events(count: int) -> list[Event]:
             engine.execute(cmd.Resume())
         elif i % 10 == 9:
             last = engine.state.contributions[-1]
-            engine.edit(last.id, text=last.text + " (aangevuld)")
+            engine.execute(
+                cmd.EditContribution(contribution_id=last.id, text=last.text + " (aangevuld)")
+            )
         else:
             text = f"Kracht {i}: de cliënt verwacht dat ik altijd bereikbaar ben, ook 's avonds."
-            engine.contribute(who, ContributionKind.FORCE, text, side=side)
+            engine.execute(
+                cmd.AddContribution(author=who, kind=ContributionKind.FORCE, text=text, side=side)
+            )
         i += 1
     return list(engine.events)[:count]
 

@@ -24,6 +24,7 @@ import attrs
 import pytest
 
 from intervisie.core.i18n import N_, _
+from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.clock import FakeClock
 from intervisie.core.meeting.engine import DomainError, Engine
 from intervisie.core.meeting.events import Event
@@ -550,17 +551,24 @@ class _Runner:
         e = self.engine
         kind = phase.kind
         if kind is PhaseKind.INTAKE:
-            self.do("add_case", lambda: e.add_case(author, f"Case {index + 1}"))
+            self.do(
+                "add_case", lambda: e.execute(cmd.AddCase(owner=author, title=f"Case {index + 1}"))
+            )
         elif kind is PhaseKind.CHOICE:
             open_cases = [c for c in state.cases if c.owner in state.present]
             if open_cases:
-                self.do("vote", lambda: e.vote(author, open_cases[0].id))
+                self.do("vote", lambda: e.execute(cmd.Vote(voter=author, case_id=open_cases[0].id)))
         elif kind is PhaseKind.FORCES:
             side = phase.sides[index % len(phase.sides)].id
             self.do(
                 "contribute",
-                lambda: e.contribute(
-                    author, ContributionKind.FORCE, f"Force {index + 1}", side=side
+                lambda: e.execute(
+                    cmd.AddContribution(
+                        author=author,
+                        kind=ContributionKind.FORCE,
+                        text=f"Force {index + 1}",
+                        side=side,
+                    )
                 ),
             )
         elif kind is PhaseKind.RATING:
@@ -569,16 +577,23 @@ class _Runner:
             ratings = {c.id: c.max for c in phase.criteria}
             self.do(
                 "contribute",
-                lambda: e.contribute(
-                    author, ContributionKind.RATING, ratings=ratings, target=target
+                lambda: e.execute(
+                    cmd.AddContribution(
+                        author=author, kind=ContributionKind.RATING, ratings=ratings, target=target
+                    )
                 ),
             )
         elif kind is PhaseKind.EVALUATION:
             ratings = {c.id: c.max for c in phase.criteria}
             self.do(
                 "contribute",
-                lambda: e.contribute(
-                    author, ContributionKind.EVALUATION, "Went well", ratings=ratings
+                lambda: e.execute(
+                    cmd.AddContribution(
+                        author=author,
+                        kind=ContributionKind.EVALUATION,
+                        text="Went well",
+                        ratings=ratings,
+                    )
                 ),
             )
         else:
@@ -587,7 +602,12 @@ class _Runner:
                 PhaseKind.QUESTIONS: ContributionKind.QUESTION,
                 PhaseKind.WRITING: ContributionKind.WRITING,
             }.get(kind, ContributionKind.REMARK)
-            self.do("contribute", lambda: e.contribute(author, text_kind, f"Text {index + 1}"))
+            self.do(
+                "contribute",
+                lambda: e.execute(
+                    cmd.AddContribution(author=author, kind=text_kind, text=f"Text {index + 1}")
+                ),
+            )
 
     def phase(self, contribute: bool) -> None:
         run = self.run
@@ -597,7 +617,7 @@ class _Runner:
                 if contribute:
                     self.contribute(speaker, index)
                 self.clock.advance(minutes=per_turn)
-                self.do("next_turn", self.engine.next_turn)
+                self.do("next_turn", lambda: self.engine.execute(cmd.NextTurn()))
             return
         if contribute:
             authors = self.others() if run.phase.kind is PhaseKind.QUESTIONS else None
@@ -612,7 +632,7 @@ class _Runner:
         assert rnd is not None
         for run in rnd.phases[: rnd.current + 1]:
             if run.phase.hidden_until_reveal and run.visited and not run.revealed:
-                self.do("reveal", lambda run=run: self.engine.reveal(run.id))
+                self.do("reveal", lambda run=run: self.engine.execute(cmd.Reveal(phase_id=run.id)))
 
 
 def run_method(
@@ -642,25 +662,30 @@ def run_method(
     total = method.total_minutes(people, options)
     runner.do(
         "open_meeting",
-        lambda: engine.open_meeting(
-            group=group,
-            present=present,
-            facilitator="Facilitator",
-            confidentiality=present,
-            minutes_available=min(total + 30, 24 * 60),
-            demo=True,
+        lambda: engine.execute(
+            cmd.OpenMeeting(
+                group=group,
+                present=present,
+                facilitator="Facilitator",
+                confidentiality=present,
+                minutes_available=min(total + 30, 24 * 60),
+                demo=True,
+            )
         ),
     )
     kinds = [p.kind for p in method.phases_for(options)]
     if PhaseKind.CHOICE not in kinds:
-        runner.do("add_case", lambda: engine.add_case(present[0], "Case 1"))
+        runner.do("add_case", lambda: engine.execute(cmd.AddCase(owner=present[0], title="Case 1")))
         case_id = engine.state.cases[-1].id
-        runner.do("choose_case", lambda: engine.choose_case(case_id))
+        runner.do("choose_case", lambda: engine.execute(cmd.ChooseCase(case_id=case_id)))
     elif PhaseKind.INTAKE not in kinds[: kinds.index(PhaseKind.CHOICE)]:
         # The method chooses from the meeting's case list: members name cases first.
         for member in present[:2]:
-            runner.do("add_case", lambda member=member: engine.add_case(member, "Case"))
-    runner.do("start_round", lambda: engine.start_round(method, options=options))
+            runner.do(
+                "add_case",
+                lambda member=member: engine.execute(cmd.AddCase(owner=member, title="Case")),
+            )
+    runner.do("start_round", lambda: engine.execute(cmd.StartRound(method=method, options=options)))
     started = clock.now()
     visited = []
     while True:
@@ -670,12 +695,12 @@ def run_method(
         assert rnd is not None
         if rnd.current == len(rnd.phases) - 1:
             break
-        runner.do("next_phase", engine.next_phase)
+        runner.do("next_phase", lambda: engine.execute(cmd.NextPhase()))
         runner.reveal_hidden()
     runner.reveal_hidden()
     minutes = round((clock.now() - started).total_seconds() / 60, 6)
-    runner.do("finish_round", engine.finish_round)
-    runner.do("finish_meeting", engine.finish_meeting)
+    runner.do("finish_round", lambda: engine.execute(cmd.FinishRound()))
+    runner.do("finish_meeting", lambda: engine.execute(cmd.FinishMeeting()))
     return MethodRun(method, engine.state, engine.events, tuple(visited), minutes)
 
 

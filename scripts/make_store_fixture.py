@@ -34,6 +34,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.clock import FakeClock
 from intervisie.core.meeting.engine import Engine, replay
 from intervisie.core.meeting.events import Event, MeetingFinished
@@ -59,44 +60,64 @@ def _fitted_gossip(method: Method) -> list[Event]:
     people = ("ilse", "joost", "karin", "lars", "mira")
     group = Group("avond", "Evening group", tuple(Member(p, p.title()) for p in people))
     engine = Engine(clock)
-    engine.open_meeting(
-        group=group,
-        present=people,
-        facilitator="ilse",
-        confidentiality=people,
-        minutes_available=60,
-        place="Zwolle",
+    engine.execute(
+        cmd.OpenMeeting(
+            group=group,
+            present=people,
+            facilitator="ilse",
+            confidentiality=people,
+            minutes_available=60,
+            place="Zwolle",
+        )
     )
-    engine.add_case("joost", "A colleague who takes over my clients", "It happened twice.")
-    engine.add_case("karin", "Too many files", "")
+    engine.execute(
+        cmd.AddCase(
+            owner="joost",
+            title="A colleague who takes over my clients",
+            description="It happened twice.",
+        )
+    )
+    engine.execute(cmd.AddCase(owner="karin", title="Too many files", description=""))
     engine.execute(_edit_case("c2", "Too many files at once", "Since the merger."))
-    engine.choose_case("c2")
+    engine.execute(cmd.ChooseCase(case_id="c2"))
     clock.advance(minutes=2)
     options = {"gossip_rounds": "2", "advice": "off"}
-    engine.start_round(method, options=options, fit_minutes=40)
+    engine.execute(cmd.StartRound(method=method, options=options, fit_minutes=40))
     rnd = engine.state.round
     for index in range(len(rnd.phases)):
         if index:
             clock.advance(minutes=3)
-            engine.next_phase()
+            engine.execute(cmd.NextPhase())
         run = engine.state.round.phase
         for speaker in run.turns:
-            engine.contribute(speaker, _kind_for(run), f"{speaker} in {run.id}")
+            engine.execute(
+                cmd.AddContribution(
+                    author=speaker, kind=_kind_for(run), text=f"{speaker} in {run.id}"
+                )
+            )
             clock.advance(minutes=1)
-            engine.next_turn()
+            engine.execute(cmd.NextTurn())
         if index == 1:
-            added = engine.contribute("lars", _kind_for(run), "a first thought")
-            engine.edit(added[-1].contribution_id, text="a better thought")
-            removed = engine.contribute("mira", _kind_for(run), "said by mistake")
-            engine.remove(removed[-1].contribution_id)
-            engine.previous_phase()
-            engine.next_phase()
+            added = engine.execute(
+                cmd.AddContribution(author="lars", kind=_kind_for(run), text="a first thought")
+            )
+            engine.execute(
+                cmd.EditContribution(
+                    contribution_id=added[-1].contribution_id, text="a better thought"
+                )
+            )
+            removed = engine.execute(
+                cmd.AddContribution(author="mira", kind=_kind_for(run), text="said by mistake")
+            )
+            engine.execute(cmd.RemoveContribution(contribution_id=removed[-1].contribution_id))
+            engine.execute(cmd.PreviousPhase())
+            engine.execute(cmd.NextPhase())
             clock.advance(minutes=4)  # the laptop died; reopened, the meeting is paused
             engine.recover(clock.now())
-            engine.resume()
+            engine.execute(cmd.Resume())
     clock.advance(minutes=2)
-    engine.finish_round()
-    engine.finish_meeting()
+    engine.execute(cmd.FinishRound())
+    engine.execute(cmd.FinishMeeting())
     return list(engine.events)
 
 
@@ -108,24 +129,28 @@ def _attended(method: Method) -> list[Event]:
     people = ("ilse", "joost", "karin", "lars", "mira")
     group = Group("avond", "Evening group", tuple(Member(p, p.title()) for p in people))
     engine = Engine(clock)
-    engine.open_meeting(
-        group=group,
-        present=people[:4],
-        facilitator="ilse",
-        confidentiality=people[:4],
-        minutes_available=90,
-        place="Zwolle",
+    engine.execute(
+        cmd.OpenMeeting(
+            group=group,
+            present=people[:4],
+            facilitator="ilse",
+            confidentiality=people[:4],
+            minutes_available=90,
+            place="Zwolle",
+        )
     )
     engine.execute(RecordDetails(provider="Evening group foundation"))
     clock.advance(minutes=6)
     engine.execute(Arrive(member="mira", accepts_confidentiality=True))
-    engine.add_case("joost", "A partner who never delegates", "")
-    engine.choose_case("c1")
-    engine.start_round(method)
+    engine.execute(
+        cmd.AddCase(owner="joost", title="A partner who never delegates", description="")
+    )
+    engine.execute(cmd.ChooseCase(case_id="c1"))
+    engine.execute(cmd.StartRound(method=method))
     for index in range(len(engine.state.round.phases)):
         if index:
             clock.advance(minutes=4)
-            engine.next_phase()
+            engine.execute(cmd.NextPhase())
         if index == 1:
             engine.execute(Leave(member="lars", on_break=True))
             clock.advance(minutes=5)
@@ -133,9 +158,9 @@ def _attended(method: Method) -> list[Event]:
         if index == 3:
             engine.execute(Leave(member="karin"))
     clock.advance(minutes=3)
-    engine.finish_round()
+    engine.execute(cmd.FinishRound())
     engine.execute(RecordDetails(what_came_up="delegating, trust"))
-    engine.finish_meeting()
+    engine.execute(cmd.FinishMeeting())
     return list(engine.events)
 
 

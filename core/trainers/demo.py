@@ -15,6 +15,7 @@ import random
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
+from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.clock import Clock, FakeClock
 from intervisie.core.meeting.commands import EGT_CRITERIA
 from intervisie.core.meeting.engine import DomainError, Engine
@@ -504,21 +505,27 @@ class _Player:
         others = [m for m in present if m != facilitator]
         previous_owner = rng.choice(others)
         title, _ = PREVIOUS_CASE[self.lang]
-        self.engine.open_meeting(
-            group=Group("demo", GROUP_NAME[self.lang], MEMBERS),
-            present=tuple(present),
-            facilitator=facilitator,
-            timekeeper=rng.choice(others),
-            note_taker=rng.choice(others),
-            confidentiality=tuple(present),
-            minutes_available=minutes,
-            place=PLACE[self.lang],
-            rule_profile=rule_profile,
-            demo=True,
-            revisit=(Case("previous-1", previous_owner, title),),
+        self.engine.execute(
+            cmd.OpenMeeting(
+                group=Group("demo", GROUP_NAME[self.lang], MEMBERS),
+                present=tuple(present),
+                facilitator=facilitator,
+                timekeeper=rng.choice(others),
+                note_taker=rng.choice(others),
+                confidentiality=tuple(present),
+                minutes_available=minutes,
+                place=PLACE[self.lang],
+                rule_profile=rule_profile,
+                demo=True,
+                revisit=(Case("previous-1", previous_owner, title),),
+            )
         )
         self.wait(2)
-        self.engine.revisit_note("previous-1", REVISIT_NOTE[self.lang], author=previous_owner)
+        self.engine.execute(
+            cmd.RevisitNote(
+                case_id="previous-1", text=REVISIT_NOTE[self.lang], author=previous_owner
+            )
+        )
         self.wait(6)
 
     def cases(self) -> list[tuple[str, str]]:
@@ -533,33 +540,35 @@ class _Player:
         featured = self.rng.randrange(len(owners))
         for i, owner in enumerate(owners):
             title, description = cases[0] if i == featured else cases[i + 1 - (i > featured)]
-            self.engine.add_case(owner, title, description)
+            self.engine.execute(cmd.AddCase(owner=owner, title=title, description=description))
             self.wait(1.5)
         ids = [c.id for c in self.engine.state.cases]
         winner = ids[featured]
         if self.rng.random() < 0.5:
             for voter in self.participants():
                 choice = winner if self.rng.random() < 0.7 else self.rng.choice(ids)
-                self.engine.vote(voter, choice)
+                self.engine.execute(cmd.Vote(voter=voter, case_id=choice))
         else:
             for scorer in self.some(self.participants(), 3, 5):
                 for cid in ids:
                     top = cid == winner
-                    self.engine.score(
-                        scorer,
-                        cid,
-                        {
-                            name: self.rng.randint(3, 5) if top else self.rng.randint(1, 3)
-                            for name in EGT_CRITERIA
-                        },
+                    self.engine.execute(
+                        cmd.Score(
+                            scorer=scorer,
+                            case_id=cid,
+                            ratings={
+                                name: self.rng.randint(3, 5) if top else self.rng.randint(1, 3)
+                                for name in EGT_CRITERIA
+                            },
+                        )
                     )
         self.wait(3)
         try:
-            self.engine.choose_case()
+            self.engine.execute(cmd.ChooseCase())
         except DomainError:
-            self.engine.choose_case(winner)
+            self.engine.execute(cmd.ChooseCase(case_id=winner))
         if self.engine.state.chosen.case_id != winner:  # the facilitator settles it
-            self.engine.choose_case(winner)
+            self.engine.execute(cmd.ChooseCase(case_id=winner))
         self.wait(1)
         return winner
 
@@ -567,40 +576,42 @@ class _Player:
         phases = self.method.phases_for(options)
         chooses = any(p.kind is PhaseKind.CHOICE for p in phases)
         case_id = None if chooses else self.intake_and_choice()
-        self.engine.start_round(self.method, case_id=case_id, options=options)
+        self.engine.execute(cmd.StartRound(method=self.method, case_id=case_id, options=options))
         rnd = self.engine.state.round
         pause_at = self.rng.randrange(1, max(len(rnd.phases) - 1, 2))
         extend_at = self.rng.randrange(len(rnd.phases))
         for index in range(len(rnd.phases)):
             if index:
-                self.engine.next_phase()
+                self.engine.execute(cmd.NextPhase())
                 self.reveal_previous(index - 1)
             run = self.engine.state.round.phase
             if index == extend_at:
-                self.engine.extend(2)
+                self.engine.execute(cmd.Extend(minutes=2))
             self.play_phase(run)
             if index == pause_at:
-                self.engine.pause()
+                self.engine.execute(cmd.Pause())
                 self.wait(10)
-                self.engine.resume()
-        self.engine.finish_round()
+                self.engine.execute(cmd.Resume())
+        self.engine.execute(cmd.FinishRound())
 
     def reveal_previous(self, index: int) -> None:
         run = self.engine.state.round.phases[index]
         if run.phase.hidden_until_reveal and not run.revealed:
-            self.engine.reveal(run.id)
+            self.engine.execute(cmd.Reveal(phase_id=run.id))
 
     def closing(self) -> None:
-        self.engine.start_step(MeetingStep.CLOSING)
+        self.engine.execute(cmd.StartStep(step=MeetingStep.CLOSING))
         for who in self.some(self.engine.state.participants, 2, 4):
-            self.engine.contribute(
-                who,
-                ContributionKind.EVALUATION,
-                self.text(EVALUATIONS),
-                ratings={"mood": self.rng.randint(6, 9)},
+            self.engine.execute(
+                cmd.AddContribution(
+                    author=who,
+                    kind=ContributionKind.EVALUATION,
+                    text=self.text(EVALUATIONS),
+                    ratings={"mood": self.rng.randint(6, 9)},
+                )
             )
         self.wait(8)
-        self.engine.finish_meeting()
+        self.engine.execute(cmd.FinishMeeting())
 
     # -- phases -------------------------------------------------------------------------
 
@@ -634,8 +645,8 @@ class _Player:
                 self.say(run, speaker)
             self.wait(per_turn)
             if i < len(run.turns) - 1:
-                self.engine.next_turn()
-        self.engine.next_turn()
+                self.engine.execute(cmd.NextTurn())
+        self.engine.execute(cmd.NextTurn())
 
     def pool_for(self, run: PhaseRun) -> _T:
         phase = run.phase
@@ -660,13 +671,15 @@ class _Player:
             if ContributionKind.WRITING in kinds
             else ContributionKind.NOTE
         )
-        self.engine.contribute(speaker, kind, self.text(self.pool_for(run)))
+        self.engine.execute(
+            cmd.AddContribution(author=speaker, kind=kind, text=self.text(self.pool_for(run)))
+        )
 
     def add_incident(self, owner: str) -> None:
         pool = self.cases()
         index = len(self.engine.state.cases) % len(pool)
         title, description = pool[index]
-        self.engine.add_case(owner, title, description)
+        self.engine.execute(cmd.AddCase(owner=owner, title=title, description=description))
 
     def phase_intake(self, run: PhaseRun) -> None:
         for owner in self.some(self.participants(), 2, 3):
@@ -679,26 +692,39 @@ class _Player:
             cases = [self.engine.state.cases[-1].id]
         favourite = self.rng.choice(cases)
         for voter in self.participants():
-            self.engine.vote(
-                voter, favourite if self.rng.random() < 0.7 else self.rng.choice(cases)
+            self.engine.execute(
+                cmd.Vote(
+                    voter=voter,
+                    case_id=favourite if self.rng.random() < 0.7 else self.rng.choice(cases),
+                )
             )
 
     def note(self) -> None:
         state = self.engine.state
         author = state.note_taker or FACILITATOR
-        self.engine.contribute(author, ContributionKind.NOTE, self.text(NOTES))
+        self.engine.execute(
+            cmd.AddContribution(author=author, kind=ContributionKind.NOTE, text=self.text(NOTES))
+        )
 
     def phase_presentation(self, run: PhaseRun) -> None:
         self.note()
 
     def phase_questions(self, run: PhaseRun) -> None:
         for who in self.some(self.participants(), 3, 5):
-            self.engine.contribute(who, ContributionKind.QUESTION, self.text(QUESTIONS))
+            self.engine.execute(
+                cmd.AddContribution(
+                    author=who, kind=ContributionKind.QUESTION, text=self.text(QUESTIONS)
+                )
+            )
         self.note()
 
     def phase_writing(self, run: PhaseRun) -> None:
         for who in self.participants():
-            self.engine.contribute(who, ContributionKind.WRITING, self.text(self.pool_for(run)))
+            self.engine.execute(
+                cmd.AddContribution(
+                    author=who, kind=ContributionKind.WRITING, text=self.text(self.pool_for(run))
+                )
+            )
 
     def phase_round(self, run: PhaseRun) -> None:
         for who in self.participants():
@@ -707,16 +733,26 @@ class _Player:
     def phase_discussion(self, run: PhaseRun) -> None:
         pool = PRINCIPLES if run.id.startswith("principle") else ADVICE
         for who in self.some(self.participants(), 2, 4):
-            self.engine.contribute(who, ContributionKind.REMARK, self.text(pool))
+            self.engine.execute(
+                cmd.AddContribution(author=who, kind=ContributionKind.REMARK, text=self.text(pool))
+            )
         owner = self.engine.state.round.owner
         if owner is not None and ContributionKind.TAKEAWAY in run.phase.accepts():
-            self.engine.contribute(owner, ContributionKind.TAKEAWAY, self.text(TAKEAWAYS))
+            self.engine.execute(
+                cmd.AddContribution(
+                    author=owner, kind=ContributionKind.TAKEAWAY, text=self.text(TAKEAWAYS)
+                )
+            )
 
     def phase_forces(self, run: PhaseRun) -> None:
         for side in run.phase.sides:
             pool = FORCES.get(side.id) or FORCES["restraining"]
             for who in self.some(self.participants(), 2, 3):
-                self.engine.contribute(who, ContributionKind.FORCE, self.text(pool), side=side.id)
+                self.engine.execute(
+                    cmd.AddContribution(
+                        author=who, kind=ContributionKind.FORCE, text=self.text(pool), side=side.id
+                    )
+                )
 
     def phase_rating(self, run: PhaseRun) -> None:
         rnd = self.engine.state.round
@@ -729,11 +765,13 @@ class _Player:
         for force in forces or [None]:
             for who in raters:
                 ratings = {c.id: self.rng.randint(c.min, c.max) for c in run.phase.criteria}
-                self.engine.contribute(
-                    who,
-                    ContributionKind.RATING,
-                    ratings=ratings,
-                    target=force.id if force else None,
+                self.engine.execute(
+                    cmd.AddContribution(
+                        author=who,
+                        kind=ContributionKind.RATING,
+                        ratings=ratings,
+                        target=force.id if force else None,
+                    )
                 )
 
     def phase_evaluation(self, run: PhaseRun) -> None:
@@ -741,10 +779,18 @@ class _Player:
         for who in self.participants():
             ratings = {c.id: self.rng.randint(max(c.min, c.max - 2), c.max) for c in criteria}
             text = self.text(EVALUATIONS) if self.rng.random() < 0.6 or not ratings else ""
-            self.engine.contribute(who, ContributionKind.EVALUATION, text, ratings=ratings)
+            self.engine.execute(
+                cmd.AddContribution(
+                    author=who, kind=ContributionKind.EVALUATION, text=text, ratings=ratings
+                )
+            )
         owner = self.engine.state.round.owner
         if owner is not None:
-            self.engine.contribute(owner, ContributionKind.TAKEAWAY, self.text(TAKEAWAYS))
+            self.engine.execute(
+                cmd.AddContribution(
+                    author=owner, kind=ContributionKind.TAKEAWAY, text=self.text(TAKEAWAYS)
+                )
+            )
 
 
 def play_demo(

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.clock import FakeClock
 from intervisie.core.meeting.engine import Engine
 from intervisie.core.meeting.model import Group, Member
@@ -148,7 +149,9 @@ def open_engine(clock: FakeClock, group: Group, present=MEMBERS, **kw) -> Engine
     engine = Engine(clock)
     kw.setdefault("facilitator", "Facilitator Fenna")
     kw.setdefault("minutes_available", 120)
-    engine.open_meeting(group=group, present=tuple(present), confidentiality=tuple(present), **kw)
+    engine.execute(
+        cmd.OpenMeeting(group=group, present=tuple(present), confidentiality=tuple(present), **kw)
+    )
     return engine
 
 

@@ -46,14 +46,16 @@ class Meeting(RuleBasedStateMachine):
     def open(self, present, revisit):
         self.clock = FakeClock(datetime(2026, 3, 5, 14, 0, tzinfo=UTC))
         self.engine = Engine(self.clock)
-        self.engine.open_meeting(
-            group=Group("g", "G", tuple(Member(m, m.title()) for m in MEMBERS)),
-            present=tuple(present),
-            confidentiality=tuple(present),
-            facilitator="Fenna",
-            minutes_available=90,
-            revisit=(Case("old", present[0], "Last time"),) if revisit else (),
-            carried=(Case("left", present[-1], "Left over"),),
+        self.engine.execute(
+            cmd.OpenMeeting(
+                group=Group("g", "G", tuple(Member(m, m.title()) for m in MEMBERS)),
+                present=tuple(present),
+                confidentiality=tuple(present),
+                facilitator="Fenna",
+                minutes_available=90,
+                revisit=(Case("old", present[0], "Last time"),) if revisit else (),
+                carried=(Case("left", present[-1], "Left over"),),
+            )
         )
         self.alive: set[str] = set()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.fit import fit_to_time
 from intervisie.core.method.model import OwnerPosition, Phase, PhaseKind, Text
 
@@ -63,8 +64,8 @@ def test_default_floor_is_half(case_method):
 
 
 def test_start_round_stores_the_fitted_minutes(engine, case_method):
-    engine.add_case("bram", "A case")
-    engine.start_round(case_method, case_id="c1", fit_minutes=26)
+    engine.execute(cmd.AddCase(owner="bram", title="A case"))
+    engine.execute(cmd.StartRound(method=case_method, case_id="c1", fit_minutes=26))
     rnd = engine.state.round
     assert rnd.fit_minutes == 26
     assert [r.planned_minutes for r in rnd.phases] == pytest.approx(

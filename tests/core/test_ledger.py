@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.clock import FakeClock
 from intervisie.core.meeting.engine import Engine, fold
 from intervisie.core.meeting.events import redact
@@ -46,25 +47,27 @@ def sitting(
     """A meeting of `minutes` (pauses left out) on `day` at 10:00 UTC, run by the engine."""
     clock = FakeClock(datetime.fromisoformat(day).replace(hour=10, tzinfo=UTC))
     eng = Engine(clock)
-    eng.open_meeting(
-        group=group,
-        present=present,
-        facilitator=facilitator,
-        facilitator_participates=participates,
-        confidentiality=present,
-        minutes_available=max(minutes, 1),
-        rule_profile=profile,
-        demo=demo,
+    eng.execute(
+        cmd.OpenMeeting(
+            group=group,
+            present=present,
+            facilitator=facilitator,
+            facilitator_participates=participates,
+            confidentiality=present,
+            minutes_available=max(minutes, 1),
+            rule_profile=profile,
+            demo=demo,
+        )
     )
-    eng.add_case(present[0], "Geheim: een dilemma")
+    eng.execute(cmd.AddCase(owner=present[0], title="Geheim: een dilemma"))
     clock.advance(minutes=minutes / 2)
     if pause:
-        eng.pause()
+        eng.execute(cmd.Pause())
         clock.advance(minutes=pause)
-        eng.resume()
+        eng.execute(cmd.Resume())
     clock.advance(minutes=minutes / 2)
     if finish:
-        eng.finish_meeting()
+        eng.execute(cmd.FinishMeeting())
     return attendance_of(eng.state, f"m{next(_ids)}")
 
 
@@ -251,18 +254,24 @@ def test_a_purged_meeting_counts_exactly_as_before() -> None:
     clock = FakeClock(datetime(2026, 9, 1, 9, 0, tzinfo=UTC))
     eng = Engine(clock)
     present = ("anna", "bram", "fenna")
-    eng.open_meeting(
-        group=GROUP,
-        present=present,
-        facilitator="fenna",
-        confidentiality=present,
-        minutes_available=180,
+    eng.execute(
+        cmd.OpenMeeting(
+            group=GROUP,
+            present=present,
+            facilitator="fenna",
+            confidentiality=present,
+            minutes_available=180,
+        )
     )
-    eng.add_case("anna", "Geheim dilemma", "Geheime beschrijving")
+    eng.execute(
+        cmd.AddCase(owner="anna", title="Geheim dilemma", description="Geheime beschrijving")
+    )
     clock.advance(minutes=150)
-    eng.start_step(MeetingStep.CLOSING)
-    eng.contribute("bram", ContributionKind.NOTE, "Geheime notitie")
-    eng.finish_meeting()
+    eng.execute(cmd.StartStep(step=MeetingStep.CLOSING))
+    eng.execute(
+        cmd.AddContribution(author="bram", kind=ContributionKind.NOTE, text="Geheime notitie")
+    )
+    eng.execute(cmd.FinishMeeting())
     before = attendance_of(eng.state, "m1")
     after = attendance_of(fold(redact(e) for e in eng.events), "m1")
     assert before == after

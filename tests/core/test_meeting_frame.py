@@ -14,13 +14,15 @@ AGREEMENT = "What is said here stays here."
 
 def test_each_member_present_accepts_the_agreement_as_worded(clock, group):
     engine = Engine(clock)
-    engine.open_meeting(
-        group=group,
-        present=("anna", "bram", "carla"),
-        confidentiality=("anna", "bram", "carla"),
-        facilitator="anna",
-        minutes_available=90,
-        agreement=AGREEMENT,
+    engine.execute(
+        cmd.OpenMeeting(
+            group=group,
+            present=("anna", "bram", "carla"),
+            confidentiality=("anna", "bram", "carla"),
+            facilitator="anna",
+            minutes_available=90,
+            agreement=AGREEMENT,
+        )
     )
     accepted = [e for e in engine.events if isinstance(e, ConfidentialityAccepted)]
     assert [(e.member, e.text) for e in accepted] == [
@@ -36,13 +38,15 @@ def test_each_member_present_accepts_the_agreement_as_worded(clock, group):
 
 def test_a_member_accepts_once_and_only_when_present(clock, group):
     engine = Engine(clock)
-    engine.open_meeting(
-        group=group,
-        present=("anna", "bram"),
-        confidentiality=("anna", "bram"),
-        facilitator="anna",
-        minutes_available=90,
-        agreement=AGREEMENT,
+    engine.execute(
+        cmd.OpenMeeting(
+            group=group,
+            present=("anna", "bram"),
+            confidentiality=("anna", "bram"),
+            facilitator="anna",
+            minutes_available=90,
+            agreement=AGREEMENT,
+        )
     )
     with pytest.raises(DomainError, match="Bram has already accepted"):
         engine.execute(cmd.AcceptConfidentiality(member="bram"))
@@ -52,12 +56,14 @@ def test_a_member_accepts_once_and_only_when_present(clock, group):
 
 def test_a_participant_accepts_only_for_themselves(clock, group):
     engine = Engine(clock)
-    engine.open_meeting(
-        group=group,
-        present=("anna", "bram"),
-        confidentiality=("anna", "bram"),
-        facilitator="anna",
-        minutes_available=90,
+    engine.execute(
+        cmd.OpenMeeting(
+            group=group,
+            present=("anna", "bram"),
+            confidentiality=("anna", "bram"),
+            facilitator="anna",
+            minutes_available=90,
+        )
     )
     with pytest.raises(DomainError, match="only act for themselves"):
         engine.execute(cmd.AcceptConfidentiality(actor="anna", member="carla"))

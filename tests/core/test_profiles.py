@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from intervisie.core import hookimpl
+from intervisie.core.meeting import commands as cmd
 from intervisie.core.method.model import LANGUAGES, Text
 from intervisie.core.plugins.loading import load_registry
 from intervisie.core.reports.profiles import (
@@ -141,12 +142,14 @@ def test_an_opened_meeting_is_checked_against_its_profile() -> None:
 
     group = Group("g", "G", (Member("a", "A"), Member("b", "B"), Member("c", "C")))
     eng = Engine(FakeClock())
-    eng.open_meeting(
-        group=group,
-        present=("a", "b", "c"),
-        facilitator="a",
-        confidentiality=("a", "b", "c"),
-        minutes_available=150,
+    eng.execute(
+        cmd.OpenMeeting(
+            group=group,
+            present=("a", "b", "c"),
+            facilitator="a",
+            confidentiality=("a", "b", "c"),
+            minutes_available=150,
+        )
     )
     found = meeting_warnings(get_profile("nova"), eng.state, "en")
     assert found == [

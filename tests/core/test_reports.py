@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.clock import FakeClock
 from intervisie.core.meeting.engine import Engine
 from intervisie.core.meeting.model import Case, Group, Member, SessionState
@@ -68,47 +69,89 @@ def _drive_phase(eng: Engine, secret: Secrets, clock: FakeClock) -> None:
     others = _participants(state, owner)
     kind = phase.kind
     if kind is PhaseKind.INTAKE:
-        eng.add_case(others[0], secret("incident title"), secret("incident description"))
-        eng.add_case(others[1], secret("incident title"))
+        eng.execute(
+            cmd.AddCase(
+                owner=others[0],
+                title=secret("incident title"),
+                description=secret("incident description"),
+            )
+        )
+        eng.execute(cmd.AddCase(owner=others[1], title=secret("incident title")))
     elif kind is PhaseKind.CHOICE:
         mine = [c for c in eng.state.cases if c.id not in eng.state.discussed_case_ids()]
         for voter in others[:3]:
-            eng.vote(voter, mine[-2].id)
+            eng.execute(cmd.Vote(voter=voter, case_id=mine[-2].id))
     elif kind is PhaseKind.PRESENTATION:
-        eng.contribute(owner or "facilitator", K.NOTE, secret("presentation note"))
-        eng.contribute(owner or "facilitator", K.TAKEAWAY, secret("presentation take-away"))
+        eng.execute(
+            cmd.AddContribution(
+                author=owner or "facilitator", kind=K.NOTE, text=secret("presentation note")
+            )
+        )
+        eng.execute(
+            cmd.AddContribution(
+                author=owner or "facilitator",
+                kind=K.TAKEAWAY,
+                text=secret("presentation take-away"),
+            )
+        )
     elif kind is PhaseKind.QUESTIONS:
         for who in others[:2]:
-            eng.contribute(who, K.QUESTION, secret("question"))
+            eng.execute(cmd.AddContribution(author=who, kind=K.QUESTION, text=secret("question")))
     elif kind is PhaseKind.WRITING:
         for who in others[:2]:
-            eng.contribute(who, K.WRITING, secret("written approach"))
+            eng.execute(
+                cmd.AddContribution(author=who, kind=K.WRITING, text=secret("written approach"))
+            )
     elif kind in (PhaseKind.ROUND, PhaseKind.DISCUSSION):
         for who in others[:2]:
-            eng.contribute(who, K.REMARK, secret(f"remark in {phase.id}"))
+            eng.execute(
+                cmd.AddContribution(author=who, kind=K.REMARK, text=secret(f"remark in {phase.id}"))
+            )
         if kind is PhaseKind.DISCUSSION:
-            eng.contribute(owner or "facilitator", K.TAKEAWAY, secret("agreement"))
+            eng.execute(
+                cmd.AddContribution(
+                    author=owner or "facilitator", kind=K.TAKEAWAY, text=secret("agreement")
+                )
+            )
     elif kind is PhaseKind.FORCES:
         for who in others[:2]:
-            eng.contribute(who, K.FORCE, secret("force"), side=phase.sides[0].id)
+            eng.execute(
+                cmd.AddContribution(
+                    author=who, kind=K.FORCE, text=secret("force"), side=phase.sides[0].id
+                )
+            )
     elif kind is PhaseKind.RATING:
         forces = [c for c in eng.state.contributions_in(rnd.id) if c.kind is K.FORCE]
         for n, who in enumerate(others[:2]):
             for force in forces:
                 ratings = {c.id: 2 + n for c in phase.criteria}
-                eng.contribute(who, K.RATING, "", ratings=ratings, target=force.id)
-        eng.contribute(
-            others[2],
-            K.RATING,
-            secret("rating remark"),
-            ratings={c.id: 5 for c in phase.criteria},
-            target=forces[0].id,
+                eng.execute(
+                    cmd.AddContribution(
+                        author=who, kind=K.RATING, text="", ratings=ratings, target=force.id
+                    )
+                )
+        eng.execute(
+            cmd.AddContribution(
+                author=others[2],
+                kind=K.RATING,
+                text=secret("rating remark"),
+                ratings={c.id: 5 for c in phase.criteria},
+                target=forces[0].id,
+            )
         )
     elif kind is PhaseKind.EVALUATION:
         for who in others[:2]:
             ratings = {c.id: 4 for c in phase.criteria}
-            eng.contribute(who, K.EVALUATION, secret("evaluation"), ratings=ratings)
-        eng.contribute(owner or "facilitator", K.TAKEAWAY, secret("owner take-away"))
+            eng.execute(
+                cmd.AddContribution(
+                    author=who, kind=K.EVALUATION, text=secret("evaluation"), ratings=ratings
+                )
+            )
+        eng.execute(
+            cmd.AddContribution(
+                author=owner or "facilitator", kind=K.TAKEAWAY, text=secret("owner take-away")
+            )
+        )
     clock.advance(minutes=9)
 
 
@@ -117,17 +160,17 @@ def _run_round(eng: Engine, method: Method, secret: Secrets, clock: FakeClock) -
     if not chooses:
         left = [c for c in eng.state.cases if c.id not in eng.state.discussed_case_ids()]
         for voter in ("bram", "carla"):
-            eng.vote(voter, left[0].id)
-        eng.choose_case()
-    eng.start_round(method)
+            eng.execute(cmd.Vote(voter=voter, case_id=left[0].id))
+        eng.execute(cmd.ChooseCase())
+    eng.execute(cmd.StartRound(method=method))
     while True:
         _drive_phase(eng, secret, clock)
         rnd = eng.state.round
         assert rnd is not None
         if rnd.current == len(rnd.phases) - 1:
             break
-        eng.next_phase()
-    eng.finish_round()
+        eng.execute(cmd.NextPhase())
+    eng.execute(cmd.FinishRound())
 
 
 def run_meeting(
@@ -145,34 +188,50 @@ def run_meeting(
     eng = Engine(clock)
     revisit = Case("old1", "anna", secret("last meeting's case"), secret("its description"))
     present = tuple(m.id for m in MEMBERS)
-    eng.open_meeting(
-        group=GROUP,
-        present=present,
-        facilitator="fenna",
-        confidentiality=present,
-        minutes_available=240,
-        place=place,
-        online=online,
-        rule_profile="nova",
-        demo=demo,
-        revisit=(revisit,),
+    eng.execute(
+        cmd.OpenMeeting(
+            group=GROUP,
+            present=present,
+            facilitator="fenna",
+            confidentiality=present,
+            minutes_available=240,
+            place=place,
+            online=online,
+            rule_profile="nova",
+            demo=demo,
+            revisit=(revisit,),
+        )
     )
-    eng.revisit_note("old1", secret("how it went"), author="anna")
+    eng.execute(cmd.RevisitNote(case_id="old1", text=secret("how it went"), author="anna"))
     clock.advance(minutes=5)
-    eng.add_case("anna", secret("case title"), secret("case description"))
-    eng.add_case("bram", secret("case title"), secret("case description"))
-    eng.add_case("carla", secret("case title"))
+    eng.execute(
+        cmd.AddCase(
+            owner="anna", title=secret("case title"), description=secret("case description")
+        )
+    )
+    eng.execute(
+        cmd.AddCase(
+            owner="bram", title=secret("case title"), description=secret("case description")
+        )
+    )
+    eng.execute(cmd.AddCase(owner="carla", title=secret("case title")))
     clock.advance(minutes=5)
     for method in methods:
         _run_round(eng, method, secret, clock)
-        eng.pause()
+        eng.execute(cmd.Pause())
         clock.advance(minutes=15)
-        eng.resume()
-    eng.start_step(MeetingStep.CLOSING)
-    eng.contribute("bram", K.EVALUATION, secret("closing remark"), ratings={"overall": 8})
-    eng.contribute("anna", K.TAKEAWAY, secret("closing take-away"))
+        eng.execute(cmd.Resume())
+    eng.execute(cmd.StartStep(step=MeetingStep.CLOSING))
+    eng.execute(
+        cmd.AddContribution(
+            author="bram", kind=K.EVALUATION, text=secret("closing remark"), ratings={"overall": 8}
+        )
+    )
+    eng.execute(
+        cmd.AddContribution(author="anna", kind=K.TAKEAWAY, text=secret("closing take-away"))
+    )
     clock.advance(minutes=5)
-    eng.finish_meeting()
+    eng.execute(cmd.FinishMeeting())
     return eng.state, secret
 
 
@@ -370,12 +429,14 @@ def test_an_online_meeting_says_so(registry) -> None:
 def test_a_meeting_still_running_has_no_certificate(registry) -> None:
     eng = Engine(FakeClock(START))
     present = tuple(m.id for m in MEMBERS)
-    eng.open_meeting(
-        group=GROUP,
-        present=present,
-        facilitator="fenna",
-        confidentiality=present,
-        minutes_available=120,
+    eng.execute(
+        cmd.OpenMeeting(
+            group=GROUP,
+            present=present,
+            facilitator="fenna",
+            confidentiality=present,
+            minutes_available=120,
+        )
     )
     with pytest.raises(ReportError, match="not finished"):
         build_certificate(eng.state, "m3", get_profile("default"), "en")
@@ -442,21 +503,27 @@ def test_a_purged_meeting_gives_the_same_certificate(registry) -> None:
     clock = FakeClock(START)
     eng = Engine(clock)
     present = tuple(m.id for m in MEMBERS)
-    eng.open_meeting(
-        group=GROUP,
-        present=present,
-        facilitator="fenna",
-        confidentiality=present,
-        minutes_available=180,
-        place="Zwolle",
+    eng.execute(
+        cmd.OpenMeeting(
+            group=GROUP,
+            present=present,
+            facilitator="fenna",
+            confidentiality=present,
+            minutes_available=180,
+            place="Zwolle",
+        )
     )
-    eng.add_case("anna", "Geheim: de cliënt die bleef bellen", "Geheime details")
-    eng.choose_case()
-    eng.start_round(registry.get("roddel"))
-    eng.contribute("anna", K.NOTE, "Geheime notitie")
+    eng.execute(
+        cmd.AddCase(
+            owner="anna", title="Geheim: de cliënt die bleef bellen", description="Geheime details"
+        )
+    )
+    eng.execute(cmd.ChooseCase())
+    eng.execute(cmd.StartRound(method=registry.get("roddel")))
+    eng.execute(cmd.AddContribution(author="anna", kind=K.NOTE, text="Geheime notitie"))
     clock.advance(minutes=150)
-    eng.finish_round()
-    eng.finish_meeting()
+    eng.execute(cmd.FinishRound())
+    eng.execute(cmd.FinishMeeting())
     purged = fold(redact(e) for e in eng.events)
     for exporter in (MARKDOWN, HTML):
         for profile in ("nova", "default"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.engine import replay
 from intervisie.core.meeting.timing import (
     format_seconds,
@@ -15,8 +16,8 @@ from intervisie.core.meeting.timing import (
 
 
 def _start(engine, method):
-    engine.add_case("bram", "A case")
-    engine.start_round(method, case_id="c1")
+    engine.execute(cmd.AddCase(owner="bram", title="A case"))
+    engine.execute(cmd.StartRound(method=method, case_id="c1"))
 
 
 def test_phase_timer_counts_down_from_the_planned_minutes(engine, clock, case_method):
@@ -30,11 +31,11 @@ def test_phase_timer_counts_down_from_the_planned_minutes(engine, clock, case_me
 def test_pause_stops_the_timer_and_resume_continues(engine, clock, case_method):
     _start(engine, case_method)
     clock.advance(minutes=3)
-    engine.pause()
+    engine.execute(cmd.Pause())
     clock.advance(minutes=20)
     paused = phase_timer(engine.state, clock.now())
     assert paused.elapsed == 180 and not paused.running
-    engine.resume()
+    engine.execute(cmd.Resume())
     clock.advance(minutes=1)
     assert phase_timer(engine.state, clock.now()).elapsed == 240
     assert meeting_timer(engine.state, clock.now()).elapsed == 240
@@ -43,7 +44,7 @@ def test_pause_stops_the_timer_and_resume_continues(engine, clock, case_method):
 def test_extension_adds_to_the_remaining_time(engine, clock, case_method):
     _start(engine, case_method)
     clock.advance(minutes=9)
-    engine.extend(5)
+    engine.execute(cmd.Extend(minutes=5))
     timer = phase_timer(engine.state, clock.now())
     assert timer.planned == 15 * 60
     assert timer.remaining == 6 * 60
@@ -61,9 +62,11 @@ def test_overtime_goes_negative_but_elapsed_never_does(engine, clock, case_metho
 def test_a_clock_that_goes_back_never_makes_time_negative(engine, clock, case_method):
     _start(engine, case_method)
     clock.advance(minutes=2)
-    engine.next_phase()
+    engine.execute(cmd.NextPhase())
     clock.advance(minutes=-30)  # the laptop's clock was corrected
-    engine.contribute("anna", "force", "Habit", side="restraining")
+    engine.execute(
+        cmd.AddContribution(author="anna", kind="force", text="Habit", side="restraining")
+    )
     timer = phase_timer(engine.state, clock.now())
     assert timer.elapsed == 0
     assert phase_timer(engine.state, clock.now(), "case").elapsed == 120
@@ -74,9 +77,9 @@ def test_a_clock_that_goes_back_never_makes_time_negative(engine, clock, case_me
 def test_going_back_keeps_the_time_already_spent(engine, clock, case_method):
     _start(engine, case_method)
     clock.advance(minutes=4)
-    engine.next_phase()
+    engine.execute(cmd.NextPhase())
     clock.advance(minutes=2)
-    engine.previous_phase()
+    engine.execute(cmd.PreviousPhase())
     clock.advance(minutes=1)
     assert phase_timer(engine.state, clock.now()).elapsed == 300
 
@@ -95,23 +98,23 @@ def test_recovered_meeting_counts_no_time_it_was_not_running(engine, clock, case
     timer = phase_timer(reopened.state, clock.now())
     assert timer.elapsed == 195 and not timer.running
     assert reopened.state.paused and reopened.state.recovered == (last_seen,)
-    reopened.resume()
+    reopened.execute(cmd.Resume())
     clock.advance(minutes=1)
     assert phase_timer(reopened.state, clock.now()).elapsed == 255
 
 
 def test_turn_timer_restarts_for_each_speaker(engine, clock, lens_method):
-    engine.add_case("anna", "A case")
-    engine.start_round(lens_method, case_id="c1")
-    engine.next_phase()
+    engine.execute(cmd.AddCase(owner="anna", title="A case"))
+    engine.execute(cmd.StartRound(method=lens_method, case_id="c1"))
+    engine.execute(cmd.NextPhase())
     assert turn_timer(engine.state, clock.now()).planned == 120
     clock.advance(minutes=1.5)
     assert turn_timer(engine.state, clock.now()).elapsed == 90
-    engine.next_turn()
+    engine.execute(cmd.NextTurn())
     clock.advance(seconds=10)
     assert turn_timer(engine.state, clock.now()).elapsed == 10
     assert phase_timer(engine.state, clock.now()).elapsed == 100
-    engine.next_turn()
+    engine.execute(cmd.NextTurn())
     assert turn_timer(engine.state, clock.now()) is None
 
 

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 
 from attrs import frozen
 
+from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.clock import FakeClock
 from intervisie.core.meeting.engine import Engine
 from intervisie.core.meeting.events import Event
@@ -104,33 +105,39 @@ def _open(
 ) -> tuple[Engine, FakeClock]:
     clock = FakeClock(datetime.fromisoformat(day).replace(hour=hour, tzinfo=UTC))
     eng = Engine(clock)
-    eng.open_meeting(
-        group=group,
-        present=present,
-        facilitator=facilitator,
-        facilitator_participates=participates,
-        confidentiality=present,
-        minutes_available=240,
-        place=place,
-        online=online,
-        rule_profile=profile,
+    eng.execute(
+        cmd.OpenMeeting(
+            group=group,
+            present=present,
+            facilitator=facilitator,
+            facilitator_participates=participates,
+            confidentiality=present,
+            minutes_available=240,
+            place=place,
+            online=online,
+            rule_profile=profile,
+        )
     )
     if provider:
-        eng.record_details(provider=provider)
+        eng.execute(cmd.RecordDetails(provider=provider))
     return eng, clock
 
 
 def _round(eng: Engine, method: Method, owner: str, title: str) -> None:
-    eng.add_case(owner, f"{SECRET}: {title}", f"{SECRET}: wat er echt gebeurde")
+    eng.execute(
+        cmd.AddCase(
+            owner=owner, title=f"{SECRET}: {title}", description=f"{SECRET}: wat er echt gebeurde"
+        )
+    )
     case_id = eng.state.cases[-1].id
-    eng.choose_case(case_id)
-    eng.start_round(method)
+    eng.execute(cmd.ChooseCase(case_id=case_id))
+    eng.execute(cmd.StartRound(method=method))
 
 
 def _close(eng: Engine, what_came_up: str) -> None:
-    eng.finish_round()
-    eng.record_details(what_came_up=what_came_up)
-    eng.finish_meeting()
+    eng.execute(cmd.FinishRound())
+    eng.execute(cmd.RecordDetails(what_came_up=what_came_up))
+    eng.execute(cmd.FinishMeeting())
 
 
 def meetings(method: Method) -> Iterator[Stored]:
@@ -149,7 +156,7 @@ def meetings(method: Method) -> Iterator[Stored]:
     )
     _round(eng, method, "sanne", "een cliënt die mij onder druk zet")
     clock.advance(minutes=25)
-    eng.arrive("joost", accepts_confidentiality=True)
+    eng.execute(cmd.Arrive(member="joost", accepts_confidentiality=True))
     clock.advance(minutes=223)
     _close(eng, "integriteit, verwachtingenmanagement")
     yield Stored("a1", eng.events)
@@ -166,10 +173,12 @@ def meetings(method: Method) -> Iterator[Stored]:
         online=True,
         provider="Orde van Advocaten Midden-Nederland",
     )
-    eng.record_details(attendance_check="camera aan; namen gecontroleerd door Ingrid Mulder")
+    eng.execute(
+        cmd.RecordDetails(attendance_check="camera aan; namen gecontroleerd door Ingrid Mulder")
+    )
     _round(eng, method, "joost", "declarabele uren")
     clock.advance(minutes=120)
-    eng.leave("aylin")
+    eng.execute(cmd.Leave(member="aylin"))
     clock.advance(minutes=60)
     _close(eng, "werkdruk, grenzen stellen")
     yield Stored("a2", eng.events)
@@ -179,11 +188,11 @@ def meetings(method: Method) -> Iterator[Stored]:
     eng, clock = _open("2026-10-06", 14, UTRECHT, present, "ingrid", profile="nova")
     _round(eng, method, "dirk", "een collega die mijn dossiers overneemt")
     clock.advance(minutes=50)
-    eng.leave("pieter", on_break=True)
+    eng.execute(cmd.Leave(member="pieter", on_break=True))
     clock.advance(minutes=20)
-    eng.arrive("pieter")
+    eng.execute(cmd.Arrive(member="pieter"))
     clock.advance(minutes=2)
-    eng.arrive("mark", accepts_confidentiality=True)
+    eng.execute(cmd.Arrive(member="mark", accepts_confidentiality=True))
     clock.advance(minutes=90)
     _close(eng, "samenwerking, loyaliteit")
     yield Stored("a3", eng.events)

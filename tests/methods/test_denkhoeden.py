@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from intervisie.core import CaseKind, OwnerPosition, PhaseKind, TurnMode
+from intervisie.core.meeting import commands as cmd
 
 HAT_ORDER = ["blue", "white", "red", "black", "yellow", "green", "blue"]
 HATS = {"blue", "white", "red", "black", "yellow", "green"}
@@ -132,15 +133,17 @@ def test_the_engine_runs_the_hats_in_the_order_the_group_chose(hats) -> None:
     members = tuple(Member(f"m{i}", name) for i, name in enumerate(["Ans", "Bas", "Cor", "Dirk"]))
     present = tuple(m.id for m in members)
     engine = Engine(FakeClock())
-    engine.open_meeting(
-        group=Group("g", "Group", members),
-        present=present,
-        facilitator="Facilitator",
-        confidentiality=present,
-        minutes_available=120,
+    engine.execute(
+        cmd.OpenMeeting(
+            group=Group("g", "Group", members),
+            present=present,
+            facilitator="Facilitator",
+            confidentiality=present,
+            minutes_available=120,
+        )
     )
-    engine.add_case(present[0], "Stay or go")
-    engine.choose_case(engine.state.cases[-1].id)
+    engine.execute(cmd.AddCase(owner=present[0], title="Stay or go"))
+    engine.execute(cmd.ChooseCase(case_id=engine.state.cases[-1].id))
     order = (
         "intro",
         "questions",
@@ -153,7 +156,7 @@ def test_the_engine_runs_the_hats_in_the_order_the_group_chose(hats) -> None:
         "blue_close",
         "evaluation",
     )
-    engine.start_round(hats, options={"hat_mode": "assigned"}, order=order)
+    engine.execute(cmd.StartRound(method=hats, options={"hat_mode": "assigned"}, order=order))
     rnd = engine.state.round
     assert tuple(run.phase.id for run in rnd.phases) == order
     assert rnd.phases[3].phase.turn_mode is TurnMode.LENS

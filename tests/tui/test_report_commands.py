@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.clock import FakeClock
 from intervisie.core.meeting.engine import Engine, replay
 from intervisie.core.meeting.model import Group, Member
@@ -34,19 +35,23 @@ def stored_meeting(home: Path, day: str, minutes: float, *, finish: bool = True)
     clock = FakeClock(datetime.fromisoformat(day).replace(hour=9, tzinfo=UTC))
     eng = Engine(clock)
     present = ("anna", "bram", "carla")
-    eng.open_meeting(
-        group=GROUP,
-        present=present,
-        facilitator="Gespreksleider Gerrit",
-        confidentiality=present,
-        minutes_available=minutes,
-        place="Groningen",
-        rule_profile="nova",
+    eng.execute(
+        cmd.OpenMeeting(
+            group=GROUP,
+            present=present,
+            facilitator="Gespreksleider Gerrit",
+            confidentiality=present,
+            minutes_available=minutes,
+            place="Groningen",
+            rule_profile="nova",
+        )
     )
-    eng.add_case("anna", "Geheime casus", "Geheime beschrijving")
+    eng.execute(
+        cmd.AddCase(owner="anna", title="Geheime casus", description="Geheime beschrijving")
+    )
     clock.advance(minutes=minutes)
     if finish:
-        eng.finish_meeting()
+        eng.execute(cmd.FinishMeeting())
     with store(home) as s:
         return s.import_meeting(None, eng.events)
 
