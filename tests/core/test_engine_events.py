@@ -9,6 +9,7 @@ from itertools import pairwise
 import attrs
 import pytest
 
+from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.events import (
     EVENT_TYPES,
     PURGED,
@@ -278,7 +279,7 @@ def test_replay_takes_the_speakers_recorded_at_the_start_and_leaves_out_the_owne
     """What the round start recorded is what replays, even where today's rules would differ."""
     from intervisie.core.meeting.engine import replay
 
-    engine.start_round(choosing)
+    engine.execute(cmd.StartRound(method=choosing))
     *before, started = engine.events
     assert isinstance(started, RoundStarted) and started.owner is None
     approaches = next(p for p in started.phases if p.id == "approaches")

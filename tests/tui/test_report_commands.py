@@ -265,24 +265,30 @@ def two_rounds(home: Path) -> str:
     clock = FakeClock(datetime(2026, 3, 2, 9, tzinfo=UTC))
     eng = Engine(clock)
     present = ("anna", "bram", "carla")
-    eng.open_meeting(
-        group=GROUP,
-        present=present,
-        facilitator="carla",
-        confidentiality=present,
-        minutes_available=240,
-        rule_profile="nova",
+    eng.execute(
+        cmd.OpenMeeting(
+            group=GROUP,
+            present=present,
+            facilitator="carla",
+            confidentiality=present,
+            minutes_available=240,
+            rule_profile="nova",
+        )
     )
     for owner in ("anna", "bram"):
-        eng.add_case(owner, f"Geheim van {owner}", "")
-        eng.choose_case(eng.state.cases[-1].id)
-        eng.start_round(method)
+        eng.execute(cmd.AddCase(owner=owner, title=f"Geheim van {owner}", description=""))
+        eng.execute(cmd.ChooseCase(case_id=eng.state.cases[-1].id))
+        eng.execute(cmd.StartRound(method=method))
         while eng.state.round.current < len(eng.state.round.phases) - 1:
             clock.advance(minutes=10)
-            eng.next_phase()
-        eng.contribute(owner, ContributionKind.TAKEAWAY, f"{owner} neemt dit mee")
-        eng.finish_round()
-    eng.finish_meeting()
+            eng.execute(cmd.NextPhase())
+        eng.execute(
+            cmd.AddContribution(
+                author=owner, kind=ContributionKind.TAKEAWAY, text=f"{owner} neemt dit mee"
+            )
+        )
+        eng.execute(cmd.FinishRound())
+    eng.execute(cmd.FinishMeeting())
     with store(home) as s:
         return s.import_meeting(None, eng.events)
 
