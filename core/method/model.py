@@ -494,38 +494,58 @@ def plain_structure(doc: Mapping[str, Any], kind: type[_T]) -> _T:
 def _plain(value: Any, kind: Any, current: Any = None) -> Any:
     """`value` as `kind` when it is plain, merged onto `current` where that is a table;
     raises for anything else (the caller then asks the converter)."""
-    if kind in (str, bool, int) and type(value) is kind:
-        return value
-    if kind is float and type(value) in (int, float):
-        return float(value)
-    if isinstance(kind, type) and issubclass(kind, StrEnum) and type(value) is str:
-        return kind(value)
-    if kind is Text and isinstance(value, Mapping):
+    shape, inner = _shape(kind)
+    if shape == "text" and isinstance(value, Mapping):
         if not all(type(k) is str and type(v) is str for k, v in value.items()):
             raise TypeError("language texts must be strings")
         return Text({**current.values, **value} if isinstance(current, Text) else value)
-    if isinstance(kind, types.UnionType):
-        if value is None and type(None) in kind.__args__:
-            return None
-        (inner,) = [a for a in kind.__args__ if a is not type(None)]
-        return _plain(value, inner)
-    if typing.get_origin(kind) is Mapping and isinstance(value, Mapping):
-        key_kind, item_kind = typing.get_args(kind)
-        if key_kind is not str or not all(type(k) is str for k in value):
-            raise TypeError(kind)
-        if item_kind is Any:
-            return dict(value)
-        return {key: _plain(item, item_kind) for key, item in value.items()}
-    if typing.get_origin(kind) is tuple and isinstance(value, list | tuple):
-        inner, more = typing.get_args(kind)
-        if more is not Ellipsis:
-            raise TypeError(kind)
+    if shape == "exact" and type(value) is kind:
+        return value
+    if shape == "tuple" and isinstance(value, list | tuple):
         return tuple(_plain(item, inner) for item in value)
-    if attrs.has(kind) and isinstance(value, Mapping):
+    if shape == "attrs" and isinstance(value, Mapping):
         fields = _field_types(kind)
         built = {key: _plain(item, fields[key]) for key, item in value.items()}
         return attrs.evolve(current, **built) if type(current) is kind else kind(**built)
+    if shape == "enum" and type(value) is str:
+        return kind(value)
+    if shape == "float" and type(value) in (int, float):
+        return float(value)
+    if shape == "optional":
+        return None if value is None else _plain(value, inner)
+    if shape == "mapping" and isinstance(value, Mapping):
+        if not all(type(k) is str for k in value):
+            raise TypeError(kind)
+        if inner is Any:
+            return dict(value)
+        return {key: _plain(item, inner) for key, item in value.items()}
     raise TypeError(f"not a plain {kind}")
+
+
+@functools.cache
+def _shape(kind: Any) -> tuple[str, Any]:
+    """What `_plain` builds for a field type, and the type inside it; worked out once."""
+    if kind in (str, bool, int):
+        return "exact", None
+    if kind is float:
+        return "float", None
+    if isinstance(kind, type) and issubclass(kind, StrEnum):
+        return "enum", None
+    if kind is Text:
+        return "text", None
+    if isinstance(kind, types.UnionType):
+        others = [a for a in kind.__args__ if a is not type(None)]
+        if len(others) == 1 and len(kind.__args__) == 2:
+            return "optional", others[0]
+        return "other", None
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is Mapping and args[0] is str:
+        return "mapping", args[1]
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return "tuple", args[0]
+    if attrs.has(kind):
+        return "attrs", None
+    return "other", None
 
 
 MAX_MINUTES = 8 * 60
