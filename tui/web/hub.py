@@ -43,6 +43,9 @@ POLL_EVERY = 0.1
 under a second."""
 CHECK_EVERY = 1.0
 """Seconds between looks at the facilitator's lease and the codes file."""
+BROADCAST_EVERY = 0.05
+"""Seconds over which changes are gathered before the pages are sent their new views: a
+burst of contributions costs one page per member, not one per contribution."""
 SEEN_EVERY = 5.0
 """Seconds between marking the open pages as seen (presence for the facilitator's app)."""
 
@@ -112,6 +115,8 @@ class Hub:
         self.poll_every = poll_every
         self.make_limit = limit
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="intervisie-store")
+        self.checks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="intervisie-codes")
+        """Code checks one at a time: scrypt takes 16 MiB and 50 ms a check, on purpose."""
         self.store: Store | None = None
         self.codes = JoinCodes.open(self.data_dir)
         self.meetings: dict[str, Followed] = {}
@@ -120,6 +125,8 @@ class Hub:
         self._version = -1
         self._codes_version = -1
         self._closing: set[asyncio.Task[object]] = set()
+        self._dirty: set[str] = set()
+        self._flusher: asyncio.Task[None] | None = None
 
     # -- threads ----------------------------------------------------------------------------
 
@@ -137,6 +144,7 @@ class Hub:
         if self.store is not None:
             await self.run_store(self.store.close)
         self._thread.shutdown(wait=True)
+        self.checks.shutdown(wait=True)
         self.codes.close()
 
     # -- pages ------------------------------------------------------------------------------
@@ -166,8 +174,12 @@ class Hub:
             await self._check_lease(meeting_id)
         page_id = await asyncio.to_thread(self.codes.page_opened, admission)
         conn = Connection(send, admission, page_id, close)
-        self.meetings[meeting_id].pages.append(conn)
-        await self.broadcast(meeting_id)
+        followed = self.meetings[meeting_id]
+        followed.pages.append(conn)
+        page = self.page(conn, followed)
+        conn.last = json.dumps(page.message())
+        await conn.send(page.message())
+        self.soon(meeting_id)  # the member's other pages show the count
         return conn
 
     def _open(self, meeting_id: str) -> LiveMeeting:
@@ -184,7 +196,7 @@ class Hub:
                 del self.meetings[conn.meeting_id]
                 await self.run_store(followed.live.close)
             else:
-                await self.broadcast(conn.meeting_id)  # the others' page count changed
+                self.soon(conn.meeting_id)  # the others' page count changed
 
     def pages_of(self, meeting_id: str, member: str | None) -> int:
         followed = self.meetings.get(meeting_id)
@@ -223,6 +235,19 @@ class Hub:
             if page.over:
                 await self.end(conn, _("The meeting is over. Thank you!"), "", recount=False)
 
+    def soon(self, meeting_id: str) -> None:
+        """Send the meeting's pages their views within `BROADCAST_EVERY`."""
+        self._dirty.add(meeting_id)
+        if self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.create_task(self._flush())
+
+    async def _flush(self) -> None:
+        await asyncio.sleep(BROADCAST_EVERY)
+        while self._dirty:
+            meetings, self._dirty = self._dirty, set()
+            for meeting_id in meetings:
+                await self.broadcast(meeting_id)
+
     async def end(
         self, conn: Connection, title: str, message: str, *, recount: bool = True
     ) -> None:
@@ -236,7 +261,7 @@ class Hub:
                 self._closing.add(asyncio.create_task(conn.close_socket()))
                 self._closing = {t for t in self._closing if not t.done()}
             if recount:
-                await self.broadcast(conn.meeting_id)
+                self.soon(conn.meeting_id)
 
     # -- acting -----------------------------------------------------------------------------
 
@@ -262,9 +287,9 @@ class Hub:
             await self.run_store(self._execute, live, command)
         except (DomainError, ReadOnlyMeeting, StoreError) as exc:
             limit.refund()
-            await self.broadcast(conn.meeting_id)  # it caught up before deciding
+            self.soon(conn.meeting_id)  # it caught up before deciding
             return {"t": "error", "req": req, "message": str(exc)}
-        await self.broadcast(conn.meeting_id)
+        self.soon(conn.meeting_id)
         if live.problem is not None:
             return {
                 "t": "ack",
