@@ -8,7 +8,8 @@ the others down. `docs/hooks.md` is generated from these docstrings.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pluggy
 
@@ -17,8 +18,11 @@ PROJECT = "intervisie"
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the types only: loading the hooks imports neither the model nor reports
+    from intervisie.core.meeting.events import Event
     from intervisie.core.method.model import Method
+    from intervisie.core.reports.exporters import Exporter
+    from intervisie.core.reports.profiles import RuleProfile
 
 
 @hookspec
@@ -32,7 +36,7 @@ def intervisie_methods() -> list[Method]:
 
 
 @hookspec
-def intervisie_rule_profiles() -> list[Any]:
+def intervisie_rule_profiles() -> list[RuleProfile]:
     """Return rule profiles (`intervisie.core.reports.profiles.RuleProfile`) that meetings
     can count for.
 
@@ -43,8 +47,8 @@ def intervisie_rule_profiles() -> list[Any]:
 
 
 @hookspec
-def intervisie_exporters() -> list[Any]:
-    """Return exporters (`intervisie.core.reports.report.Exporter`) that render reports or
+def intervisie_exporters() -> list[Exporter]:
+    """Return exporters (`intervisie.core.reports.exporters.Exporter`) that render reports or
     certificates.
 
     An exporter has a format name (`md`, `html`, `pdf`, ...), a file suffix, and says which
@@ -53,7 +57,7 @@ def intervisie_exporters() -> list[Any]:
 
 
 @hookspec
-def intervisie_session_observers() -> list[Any]:
+def intervisie_session_observers() -> list[Callable[[str, Event], object]]:
     """Return observers that are told of every event of a running meeting.
 
     An observer is a callable taking `(meeting_id, event)`; it runs after the event is

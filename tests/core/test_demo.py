@@ -17,10 +17,8 @@ BUILTINS = ("incident", "roddel", "denkhoeden", "krachtenveld")
 
 
 def builtin(name):
-    eps = [ep for ep in metadata.entry_points(group="intervisie", name=name)]
-    if not eps:
-        pytest.skip(f"built-in method {name} not installed")
-    return eps[0].load().intervisie_methods()[0]
+    (entry_point,) = metadata.entry_points(group="intervisie", name=name)
+    return entry_point.load().intervisie_methods()[0]
 
 
 def all_options(method):

@@ -346,8 +346,6 @@ BUILTINS = ("incident", "roddel", "denkhoeden", "krachtenveld")
 
 @pytest.mark.parametrize("name", BUILTINS)
 def test_every_builtin_passes_the_contract_and_runs_in_every_variant(name: str) -> None:
-    if not metadata.entry_points(group="intervisie", name=name):
-        pytest.skip(f"no entry point {name}")
     (method,) = check_plugin(name)
     for option in method.options:
         for choice in option.choices:

@@ -234,7 +234,8 @@ def test_no_case_text_reaches_any_log_at_any_level(
 
 
 def test_the_join_code_file_is_private(tmp_path: Path) -> None:
-    joincodes = pytest.importorskip("intervisie.core.store.joincodes")
+    from intervisie.core.store import joincodes
+
     folder = tmp_path / "data"
     with umask(0), joincodes.JoinCodes.open(folder) as codes:
         codes.issue("m1", "bram")

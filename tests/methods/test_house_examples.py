@@ -125,7 +125,8 @@ def test_method_validate_accepts_each_example(cli, path: Path) -> None:
 
 
 def test_the_examples_load_as_house_methods_from_the_methods_path(monkeypatch) -> None:
-    plugins = pytest.importorskip("intervisie.core.plugins.loading")
+    from intervisie.core.plugins import loading as plugins
+
     monkeypatch.setenv("INTERVISIE_METHODS_PATH", str(EXAMPLES))
     registry = plugins.load_registry()
     assert registry.errors() == []
