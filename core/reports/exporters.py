@@ -3,10 +3,9 @@
 An `Exporter` has a format name (`--format NAME`), a file suffix, the documents it renders
 (`report`, `certificate` or both) and a `render` callable that turns a built document
 (`intervisie.core.reports.report.Report` or `Certificate`, every text already in its language) into
-`str` or `bytes`. Core ships `md` (the default) and `html` (a self-contained printable page)
-through the `intervisie_exporters` hook, registered directly so they always load; a plugin
-adds, say, `pdf` the same way, for instance by printing `render_html`'s page, without
-touching core.
+`str` or `bytes`. Core ships `md` (the default), `html` (a self-contained printable page) and
+`pdf` (with the optional extra `intervisie[pdf]`) through the `intervisie_exporters` hook,
+registered directly so they always load; a plugin adds another format the same way.
 """
 
 from __future__ import annotations
@@ -96,7 +95,27 @@ HTML = Exporter(
     ),
 )
 
-CORE_EXPORTERS: tuple[Exporter, ...] = (MARKDOWN, HTML)
+
+def _pdf(document: Any) -> bytes:
+    from intervisie.core.reports.pdf import render_pdf
+
+    return render_pdf(document)
+
+
+PDF = Exporter(
+    name="pdf",
+    suffix=".pdf",
+    documents=frozenset(Document),
+    render=_pdf,
+    description=Text.of(
+        nl="PDF op A4 (optioneel: pip install 'intervisie[pdf]')",
+        en="PDF on A4 (optional: pip install 'intervisie[pdf]')",
+    ),
+    binary=True,
+)
+"""Listed always; without the `pdf` extra it says how to install it instead of rendering."""
+
+CORE_EXPORTERS: tuple[Exporter, ...] = (MARKDOWN, HTML, PDF)
 
 
 @hookimpl

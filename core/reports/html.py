@@ -117,8 +117,16 @@ footer { margin-top: 8mm; font-size: 8.5pt; color: var(--muted);
   .certificate .statement { margin: 1mm 0 2mm; padding: 2mm 3mm; }
   .certificate .facilitator-sign { margin-top: 5mm; }
   .certificate footer { margin-top: 3mm; padding-top: 1mm; }
-  .certificate .sig .line, .certificate .facilitator-sign .line { height: 9mm; }
-  .certificate .facts th, .certificate .facts td { padding: 1.1mm 2mm; }
+  .certificate .sig .line, .certificate .facilitator-sign .line { height: 7mm; }
+  .certificate .facts th, .certificate .facts td { padding: .55mm 2mm; line-height: 1.3; }
+  .certificate { font-size: 9.5pt; line-height: 1.35; }
+  .certificate p, .certificate .statement { margin-bottom: 1.5mm; }
+  .certificate .note { margin: 2mm 0; padding: 1.5mm 3mm; }
+  .certificate .signatures { row-gap: 1mm; }
+  .certificate h1 { font-size: 20pt; }
+  .certificate .facilitator-sign { margin-top: 3mm; }
+  .certificate footer { margin-top: 1.5mm; padding-top: .5mm; }
+  .certificate .sig .small { line-height: 1.2; }
   .demo { font-size: 22pt; padding: 3mm; margin-bottom: 4mm; }
 }
 """
@@ -467,7 +475,7 @@ def certificate_html(cert: Certificate) -> str:
                 f'<div class="sig"><div class="line"></div><div>{_e(p.name)}</div>{about(p)}</div>'
                 for p in people
             )
-            wide = " three" if len(people) > 6 else ""
+            wide = " three" if len(people) > 4 else ""
             out.append(f'<div class="signatures{wide}">{cells}</div>')
         else:
             out.append(

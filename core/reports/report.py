@@ -633,8 +633,12 @@ def render(document: Report | Certificate, exporter: Exporter) -> str | bytes:
             )
         )
     # An exporter may come from a plugin: its failure is named, never a traceback.
+    from intervisie.core.reports.pdf import PdfMissing
+
     try:
         content = exporter.render(document)
+    except PdfMissing as exc:
+        raise ReportError(str(exc)) from None
     except Exception as exc:
         detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         raise ReportError(

@@ -464,7 +464,7 @@ def test_the_html_page_is_self_contained_and_prints_on_a4(meeting) -> None:
 def test_core_exporters_always_load(monkeypatch) -> None:
     monkeypatch.setenv("INTERVISIE_PLUGINS", "nothing")
     reg = load_registry(house=False)
-    assert {"md", "html"} <= set(exporters(reg))
+    assert {"md", "html", "pdf"} <= set(exporters(reg))
     assert {"default", "nova", "mfn"} <= set(rule_profiles(reg))
 
 
@@ -477,7 +477,7 @@ def test_a_plugin_adds_an_exporter_without_touching_core(meeting) -> None:
         def intervisie_exporters(self):
             return [
                 Exporter(
-                    name="pdf",
+                    name="fakepdf",
                     suffix=".pdf",
                     documents={"certificate"},
                     render=lambda doc: b"%PDF-1.7 " + doc.attendance.group.encode(),
@@ -487,11 +487,11 @@ def test_a_plugin_adds_an_exporter_without_touching_core(meeting) -> None:
 
     reg = load_registry(house=False, extra_plugins=[("pdfplugin", PdfPlugin())])
     state, _ = meeting
-    pdf = get_exporter("pdf", Document.CERTIFICATE, reg)
+    pdf = get_exporter("fakepdf", Document.CERTIFICATE, reg)
     out = render(build_certificate(state, "m1", get_profile("default"), "en"), pdf)
     assert out == b"%PDF-1.7 Intervisiegroep Oost"
-    with pytest.raises(KeyError, match="available: html, md"):
-        get_exporter("pdf", Document.REPORT, reg)
+    with pytest.raises(KeyError, match="available: html, md, pdf"):
+        get_exporter("fakepdf", Document.REPORT, reg)
     with pytest.raises(ReportError, match="does not render a report"):
         render(build_report(state, "m1", "en"), pdf)
 

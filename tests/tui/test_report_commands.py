@@ -143,8 +143,8 @@ def test_helpful_refusals(cli, isolated_env) -> None:
     open_id = stored_meeting(isolated_env, "2026-02-10", 60, finish=False)
     unfinished = cli("certificate", open_id)
     assert unfinished.returncode == 1 and "not finished" in unfinished.stderr
-    fmt = cli("report", open_id, "--format", "pdf")
-    assert fmt.returncode == 1 and "available: html, md" in fmt.stderr
+    fmt = cli("report", open_id, "--format", "docx")
+    assert fmt.returncode == 1 and "available: html, md, pdf" in fmt.stderr
     profile = cli("certificate", open_id, "--profile", "nope")
     assert profile.returncode == 1 and "known: default, nova, mfn" in profile.stderr
     unknown = cli("report", "zzzz")
@@ -227,7 +227,7 @@ def pdf(document):
 
 @hookimpl
 def intervisie_exporters():
-    return [Exporter(name="pdf", suffix=".pdf", documents={"certificate"}, render=pdf,
+    return [Exporter(name="fakepdf", suffix=".pdf", documents={"certificate"}, render=pdf,
                      binary=True)]
 
 
@@ -245,15 +245,15 @@ def test_a_plugin_format_and_profile_from_an_installed_package(
     meeting_id = stored_meeting(isolated_env, "2026-02-10", 180)
     target = tmp_path / "bewijs.pdf"
     result = plugin_dist.run(
-        "certificate", meeting_id, "--profile", "example", "--format", "pdf", "-o", str(target)
+        "certificate", meeting_id, "--profile", "example", "--format", "fakepdf", "-o", str(target)
     )
     assert result.returncode == 0, result.stderr
     assert target.read_bytes() == b"%PDF-1.7 fake example"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     hours = plugin_dist.run("hours", "--profile", "example", "--year", "2026", "--json")
     assert json.loads(hours.stdout)["profiles"] == ["example"]
-    report = plugin_dist.run("report", meeting_id, "--format", "pdf")
-    assert report.returncode == 1 and "available: html, md" in report.stderr
+    report = plugin_dist.run("report", meeting_id, "--format", "fakepdf")
+    assert report.returncode == 1 and "available: html, md, pdf" in report.stderr
 
 
 def two_rounds(home: Path) -> str:

@@ -36,7 +36,7 @@ def format_option(f: F) -> F:
         default="md",
         show_default=True,
         metavar="FORMAT",
-        help="md, html, or a format a plugin adds.",
+        help="md, html, pdf (with the pdf extra), or a format a plugin adds.",
     )(f)
 
 
