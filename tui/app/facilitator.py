@@ -19,7 +19,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from intervisie.core.i18n import N_, _, current_language, set_language
+from intervisie.core.i18n import N_, _, current_language, ngettext, set_language
 
 if TYPE_CHECKING:
     from intervisie.core.meeting import commands as cmd
@@ -111,6 +111,8 @@ class IntervisieApp(App[None]):
         self._sound = sound  # read from the settings when first needed
         self.extra = kwargs
         self._store: Store | None = None
+        self.store_problem: str | None = None
+        """Why the store cannot be used, after `store()` returned None."""
         self.link: MeetingLink | None = None
 
     def _attach_observers(self, link: MeetingLink) -> None:
@@ -250,9 +252,9 @@ class IntervisieApp(App[None]):
 
     # -- the store ----------------------------------------------------------------------
 
-    def store(self) -> Store | None:
+    def store(self, *, quiet: bool = False) -> Store | None:
         """The meeting store, opened (and created) on first use; None, with a message, when
-        it cannot be used (the meeting then still runs, unsaved)."""
+        it cannot be used: then no meeting starts (`open_setup` says what to do instead)."""
         if self._store is None:
             from intervisie.core.store.database import Store
             from intervisie.core.store.file import StoreError
@@ -260,9 +262,23 @@ class IntervisieApp(App[None]):
             try:
                 self._store = Store.open(data_dir=self.data_dir, clock=self.clock)
             except StoreError as exc:
-                self.notify(str(exc), severity="error", timeout=15)
+                self.store_problem = str(exc)
+                if not quiet:
+                    self.notify(str(exc), severity="error", timeout=15)
                 return None
+            self.store_problem = None
         return self._store
+
+    def use_data_dir(self, folder: str) -> str | None:
+        """Switch to another data folder (for this run); the problem with it, if any."""
+        from pathlib import Path
+
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+        self.data_dir = Path(folder).expanduser()
+        self._saved_catalogs = self._catalog_key = None
+        return None if self.store(quiet=True) is not None else self.store_problem
 
     def _peek_store(self) -> Store | None:
         """The store for reading, without creating one (home's recent meetings)."""
@@ -329,9 +345,10 @@ class IntervisieApp(App[None]):
         from intervisie.tui.app.screens.link import MeetingLink
 
         store = self.store()
-        if store is not None:
-            revisit, carried = previous_cases(store, command.group.id)
-            command = attrs.evolve(command, revisit=revisit, carried=carried)
+        if store is None:  # never a real meeting that is not saved
+            return
+        revisit, carried = previous_cases(store, command.group.id)
+        command = attrs.evolve(command, revisit=revisit, carried=carried)
         try:  # ask the engine first, so a refused setup leaves no empty meeting behind
             decide(SessionState(), command, self.clock.now())
         except DomainError as exc:
@@ -505,12 +522,27 @@ class IntervisieApp(App[None]):
             self._store.close()
 
     def open_setup(self, method_id: str) -> None:
+        """Meeting setup for a method, once the store is known to work; else say what is
+        wrong with it first and offer another folder, browsing, or a demo (not saved)."""
         from intervisie.tui.app.screens.setup import SetupScreen
 
         if method_id not in self.registry.methods:
             self.notify(_("No method {id!r}.").format(id=method_id), severity="error", timeout=8)
             return
-        self.push_screen(SetupScreen(method_id))
+        if self.store(quiet=True) is not None:
+            self.push_screen(SetupScreen(method_id))
+            return
+        from intervisie.tui.app.screens.store_problem import DEMO, FOLDER, StoreProblemScreen
+
+        def chosen(choice: str | None) -> None:
+            if choice == FOLDER:
+                self.push_screen(SetupScreen(method_id))
+            elif choice == DEMO:
+                from intervisie.tui.app.screens.demo import start_demo
+
+                start_demo(self, method_id)
+
+        self.push_screen(StoreProblemScreen(self.store_problem or ""), chosen)
 
     # -- keys shown everywhere --------------------------------------------------------
 
@@ -620,14 +652,27 @@ class IntervisieApp(App[None]):
         self.push_screen(
             ConfirmScreen(
                 _("Quit in the middle of the meeting?"),
-                _(
-                    "Everything so far is saved. `intervisie resume` reopens the meeting "
-                    "where it was, paused."
-                ),
+                self._saved_sentence(),
                 yes=_("Quit"),
                 no=_("Stay"),
             ),
             done,
+        )
+
+    def _saved_sentence(self) -> str:
+        """What quitting keeps: "saved" only when the store has every event."""
+        live = self.link.live if self.link is not None else None
+        if live is None:
+            return _("This meeting is not saved: quitting ends it.")
+        if live.pending:
+            return ngettext(
+                "{count} change is NOT saved yet ({problem}); quitting loses it.",
+                "{count} changes are NOT saved yet ({problem}); quitting loses them.",
+                len(live.pending),
+            ).format(count=len(live.pending), problem=live.problem)
+        return _(
+            "Everything so far is saved. `intervisie resume` reopens the meeting "
+            "where it was, paused."
         )
 
 
