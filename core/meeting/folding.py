@@ -229,6 +229,11 @@ class StateBuilder:
     def case_added(self, e: CaseAdded, at: datetime) -> None:
         self.cases.append(e.case)
         self._count("case")
+        if e.round_id is not None and e.phase_id is not None:
+            self.fields["named_in"] = {
+                **self.fields["named_in"],
+                e.case.id: (e.round_id, e.phase_id),
+            }
 
     def case_edited(self, e: CaseEdited, at: datetime) -> None:
         for i, case in enumerate(self.cases):

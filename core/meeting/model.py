@@ -244,6 +244,8 @@ class SessionState:
     contributions: tuple[Contribution, ...] = ()
     rounds: tuple[Round, ...] = ()
     chosen: Choice | None = None
+    named_in: Mapping[str, tuple[str, str]] = field(factory=dict, hash=False)
+    """Cases named in a method's own intake phase: case id to (round id, phase id)."""
     closed_choices: frozenset[str] = field(factory=frozenset, hash=False)
     """Votes and scores of the meeting's choice steps that a started round settled: the next
     choice starts afresh (a vote of round 1 never counts for round 2)."""

@@ -370,7 +370,8 @@ def _round_section(b: _Builder, rnd: Round, number: int) -> RoundSection:
                 lens=phase.lens.name.get(lang) if phase.lens is not None else "",
                 lens_colour=phase.lens.colour if phase.lens is not None else "",
                 items=items,
-                count=sum(1 for c in contributions if c.phase_id == run.id),
+                count=sum(1 for c in contributions if c.phase_id == run.id)
+                + sum(1 for where in state.named_in.values() if where == (rnd.id, run.id)),
             )
         )
     stray = tuple(b.item(c, None, rnd) for c in rest if c.phase_id not in known)

@@ -14,6 +14,7 @@ from intervisie.core.meeting.clock import FakeClock
 from intervisie.core.meeting.model import Group, Member
 from intervisie.core.method.model import ContributionKind
 from intervisie.tui.app.facilitator import IntervisieApp
+from intervisie.tui.app.screens.confirm import ConfirmScreen
 from intervisie.tui.app.screens.runner import RunnerScreen
 from intervisie.tui.app.screens.steps import ClosingScreen
 
@@ -63,6 +64,9 @@ async def to_phase(app: IntervisieApp, p, phase_id: str) -> None:
             return
         await p.press("n")
         await p.pause()
+        if isinstance(app.screen, ConfirmScreen):  # turns still to come: go on all the same
+            await p.press("enter")
+            await p.pause()
     raise AssertionError(phase_id)
 
 
