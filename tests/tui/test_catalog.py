@@ -14,7 +14,7 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from intervisie.core.plugins.loading import load_registry
-from intervisie.core.settings import data_dir
+from intervisie.core.settings import cache_dir, data_dir
 from intervisie.tui.app.catalog import (
     catalog_of,
     catalog_path,
@@ -87,6 +87,9 @@ def test_a_later_start_paints_home_without_loading_the_methods() -> None:
     path = catalog_path()
     assert path.exists()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    # A cache: in the user cache folder (here INTERVISIE_CACHE_DIR), not among the meetings.
+    assert path.parent == cache_dir() and stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert not (data_dir(None) / "home-catalog.json").exists()
     warm = first_paint()
     assert warm["names"] == cold["names"]
     assert warm["loaded"] == [], "home's first paint came from the saved catalog"
@@ -154,8 +157,8 @@ async def test_methods_handed_to_the_app_never_touch_the_saved_catalog() -> None
 
 def test_home_works_when_the_catalog_cannot_be_saved(monkeypatch) -> None:
     blocked = data_dir(None).parent / "blocked"
-    blocked.write_text("a file where the data folder should be", encoding="utf-8")
-    monkeypatch.setenv("INTERVISIE_DATA_DIR", str(blocked / "data"))
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv("INTERVISIE_CACHE_DIR", str(blocked / "cache"))
 
     async def run() -> None:
         app = IntervisieApp()

@@ -13,7 +13,8 @@ their files, the settings file, and `INTERVISIE_PLUGINS` / `INTERVISIE_STRICT_PL
 is not seen (a plugin reinstalled at the same version, or installed in editable mode and
 edited in place) shows its old text for that one frame.
 
-The file is `<data>/home-catalog.json`, 0600, and holds method texts only, never case
+The file is `<cache>/home-catalog.json` (the platformdirs user cache folder, or
+`INTERVISIE_CACHE_DIR`), 0600 in a 0700 folder, and holds method texts only, never case
 content. One that cannot be read, is damaged or cannot be written is passed over: it is a
 speed-up, nothing depends on it.
 """
@@ -110,10 +111,11 @@ def catalog_of(registry: Registry, lang: str) -> Catalog:
 # -- the saved copy ----------------------------------------------------------------------
 
 
-def catalog_path(data_dir: str | os.PathLike[str] | None = None) -> Path:
-    from intervisie.core.settings import data_dir as resolve
+def catalog_path() -> Path:
+    """`<cache>/home-catalog.json`: a cache, so the user cache folder (settings.cache_dir)."""
+    from intervisie.core.settings import cache_dir
 
-    return resolve(data_dir) / FILE_NAME
+    return cache_dir() / FILE_NAME
 
 
 def environment_key() -> list[Any]:

@@ -164,7 +164,7 @@ class IntervisieApp(App[None]):
 
             if self._catalog_key is None:
                 self._catalog_key = environment_key()
-                self._saved_catalogs = read_catalog(catalog_path(self.data_dir), self._catalog_key)
+                self._saved_catalogs = read_catalog(catalog_path(), self._catalog_key)
             if self._saved_catalogs is not None:
                 return self._saved_catalogs[lang]
         return self._catalog(lang)
@@ -187,7 +187,7 @@ class IntervisieApp(App[None]):
         from intervisie.tui.app.catalog import catalog_path, environment_key, write_catalog
 
         key = self._catalog_key if self._catalog_key is not None else environment_key()
-        write_catalog(catalog_path(self.data_dir), key, fresh)
+        write_catalog(catalog_path(), key, fresh)
         shown, self._saved_catalogs = self._saved_catalogs, fresh
         return shown is not None
 
