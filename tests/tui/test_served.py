@@ -102,7 +102,7 @@ async def test_each_participant_gets_a_link_and_a_qr_code_that_decodes_to_it(mee
         assert set(handed) == {*PARTICIPANTS, "room"}
         text = terminal_text(app)
         assert all(c in text for c in handed.values())
-        assert "not connected" in text
+        assert "○ no page" in text
         link = join_link(URL, handed["bram"])
         assert link == f"{URL}/#code={handed['bram']}"
         qr = str(screen.query_one("#join-qr").render()).splitlines()

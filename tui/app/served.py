@@ -200,7 +200,7 @@ class OnlineFacilitatorApp(IntervisieApp):
     def presence(self, member: str | None) -> str:
         count = sum(1 for p in self.pages if p.member_id == member)
         if count == 0:
-            return _("○ not connected")
+            return _("○ no page")
         return ngettext("● {n} page", "● {n} pages!", count).format(n=count)
 
     def end_newest_page(self, member: str | None) -> bool:
@@ -267,7 +267,7 @@ class JoinCodesScreen(BaseModal[None]):
     #join-left { width: 1fr; height: auto; }
     #join-codes { height: auto; max-height: 12; }
     #join-link { margin-top: 1; }
-    #join-qr { width: auto; height: auto; color: black; background: white; margin-left: 1; }
+    #join-qr { width: auto; height: auto; color: white; background: black; margin-left: 1; }
     """
 
     def compose(self) -> ComposeResult:
@@ -303,7 +303,7 @@ class JoinCodesScreen(BaseModal[None]):
         for key, name, code in self.rows:
             shown = code if code is not None else _("handed out earlier · r: new")
             presence = app.presence(None if key == ROOM else key)
-            listing.add_option(f"{name[:16]:<16} {shown:<12} {presence}")
+            listing.add_option(f"{name[:10]:<10} {shown:<11} {presence}")
         if self.rows:
             listing.highlighted = min(highlighted or 0, len(self.rows) - 1)
         listing.focus()

@@ -12,8 +12,8 @@ UPPER, LOWER, BOTH, NONE = "▀", "▄", "█", " "
 
 
 def qr_lines(data: str, border: int = 2) -> list[str]:
-    """`data` as a QR code, one string a line; a light module is a drawn block (the text is
-    shown dark on light by the widget), so the code reads as dark-on-light."""
+    """`data` as a QR code, one string a line; a light module is a drawn block, so the
+    widget shows it in white on black and the code reads dark on light, as scanners expect."""
     matrix = [
         list(row) for row in segno.make(data, error="l", micro=False).matrix_iter(border=border)
     ]
