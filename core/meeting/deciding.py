@@ -74,6 +74,8 @@ TEXT_KINDS = frozenset(
         ContributionKind.FORCE,
         ContributionKind.NOTE,
         ContributionKind.TAKEAWAY,
+        ContributionKind.GOAL,
+        ContributionKind.ACTION,
     }
 )
 
@@ -89,6 +91,10 @@ KIND_NAMES: Mapping[ContributionKind, str] = {
     ContributionKind.EVALUATION: N_("evaluation"),
     ContributionKind.NOTE: N_("note"),
     ContributionKind.TAKEAWAY: N_("take-away"),
+    ContributionKind.GOAL: N_("goal"),
+    ContributionKind.MARK: N_("mark"),
+    ContributionKind.ACTION: N_("action"),
+    ContributionKind.PICK: N_("choice of an action"),
 }
 STEP_NAMES: Mapping[MeetingStep, str] = {
     MeetingStep.REVISIT: N_("revisit"),
@@ -936,6 +942,8 @@ def _add_contribution(
             and rnd.owner is not None
         ):
             raise _fail(N_("The case owner answers the questions and does not ask them."))
+        if command.kind is ContributionKind.PICK and command.author != rnd.owner:
+            raise _fail(N_("The case owner chooses the actions."))
         _check_fields(
             state,
             command.kind,
@@ -1030,6 +1038,23 @@ def _check_fields(
             _check_ratings(ratings, {name: (low, high) for name in ratings}, False)
     elif ratings:
         raise _fail(N_("A {kind} has no scores."), kind=_(KIND_NAMES[kind]))
+    if kind in (ContributionKind.MARK, ContributionKind.ACTION):
+        _require_target(state, target, rnd, ContributionKind.FORCE, N_("There is no force {id}."))
+    elif kind is ContributionKind.PICK:
+        _require_target(state, target, rnd, ContributionKind.ACTION, N_("There is no action {id}."))
+
+
+def _require_target(
+    state: SessionState,
+    target: str | None,
+    rnd: Round | None,
+    kind: ContributionKind,
+    message: str,
+) -> None:
+    """A mark or an action points at a force of this round; a pick at one of its actions."""
+    found = state.contribution(target) if target is not None else None
+    if found is None or rnd is None or found.round_id != rnd.id or found.kind is not kind:
+        raise _fail(message, id=target or "?")
 
 
 def _require_choice_open(state: SessionState, old: Contribution) -> None:

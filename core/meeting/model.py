@@ -497,3 +497,32 @@ def revealed_before(state: SessionState, round_id: str, phase_id: str) -> tuple[
     if not before.phase.hidden_until_reveal or not before.revealed:
         return ()
     return state.contributions_in(round_id, before.id)
+
+
+@frozen
+class ForceFieldFacts:
+    """What a round's force field holds besides the forces and their ratings."""
+
+    goal: str
+    """The desired situation (the last goal named), or '' before it is named."""
+    marks: Mapping[str, str]
+    """Force id -> the id of the mark that makes it one of the strongest."""
+    actions: tuple[Contribution, ...]
+    """Actions in the order named, each pointing at its force."""
+    picks: Mapping[str, str]
+    """Action id -> the id of the owner's pick of it."""
+
+
+def force_field_facts(state: SessionState, round_id: str) -> ForceFieldFacts:
+    """The goal, the strongest forces, the actions and the owner's picks of one round."""
+    goal, marks, actions, picks = "", {}, [], {}
+    for c in state.contributions_in(round_id):
+        if c.kind is ContributionKind.GOAL:
+            goal = c.text
+        elif c.kind is ContributionKind.MARK and c.target is not None:
+            marks.setdefault(c.target, c.id)
+        elif c.kind is ContributionKind.ACTION:
+            actions.append(c)
+        elif c.kind is ContributionKind.PICK and c.target is not None:
+            picks.setdefault(c.target, c.id)
+    return ForceFieldFacts(goal, marks, tuple(actions), picks)

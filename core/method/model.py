@@ -100,6 +100,14 @@ class ContributionKind(StrEnum):
     EVALUATION = "evaluation"
     NOTE = "note"
     TAKEAWAY = "takeaway"
+    GOAL = "goal"
+    """The desired situation, in the owner's words: the middle of a force field."""
+    MARK = "mark"
+    """A force the group marks as one of the strongest on its side (`target`: the force)."""
+    ACTION = "action"
+    """A way to weaken or strengthen a force (`target`: that force)."""
+    PICK = "pick"
+    """The case owner's choice of an action (`target`: the action)."""
 
 
 class MeetingStep(StrEnum):
@@ -115,11 +123,11 @@ _C = ContributionKind
 ACCEPTS: Mapping[PhaseKind, frozenset[ContributionKind]] = {
     PhaseKind.INTAKE: frozenset({_C.NOTE}),
     PhaseKind.CHOICE: frozenset({_C.VOTE, _C.SCORE, _C.NOTE}),
-    PhaseKind.PRESENTATION: frozenset({_C.NOTE, _C.TAKEAWAY}),
+    PhaseKind.PRESENTATION: frozenset({_C.NOTE, _C.TAKEAWAY, _C.GOAL}),
     PhaseKind.QUESTIONS: frozenset({_C.QUESTION, _C.NOTE}),
     PhaseKind.WRITING: frozenset({_C.WRITING}),
     PhaseKind.ROUND: frozenset({_C.REMARK, _C.NOTE, _C.TAKEAWAY}),
-    PhaseKind.DISCUSSION: frozenset({_C.REMARK, _C.NOTE, _C.TAKEAWAY}),
+    PhaseKind.DISCUSSION: frozenset({_C.REMARK, _C.NOTE, _C.TAKEAWAY, _C.MARK, _C.ACTION, _C.PICK}),
     PhaseKind.FORCES: frozenset({_C.FORCE, _C.NOTE}),
     PhaseKind.RATING: frozenset({_C.RATING, _C.NOTE}),
     PhaseKind.EVALUATION: frozenset({_C.EVALUATION, _C.TAKEAWAY, _C.NOTE}),

@@ -234,6 +234,14 @@ def _item(w: Words, item: Item) -> str:
         about = w(N_("scored “{case}”")).format(case=item.target)
     elif item.kind is ContributionKind.RATING and item.target:
         about = w(N_("rated “{force}”")).format(force=item.target)
+    elif item.kind is ContributionKind.MARK:
+        about = w(N_("★ one of the strongest: “{force}”")).format(force=item.target)
+    elif item.kind is ContributionKind.ACTION:
+        about = w(N_("action on “{force}”")).format(force=item.target)
+    elif item.kind is ContributionKind.PICK:
+        about = w(N_("✓ chose the action “{action}”")).format(action=item.target)
+    elif item.kind is ContributionKind.GOAL:
+        about = w(N_("goal"))
     elif item.target:
         about = w(N_("on “{case}”")).format(case=item.target)
     parts = [" ".join(head)]

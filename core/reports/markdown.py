@@ -95,6 +95,14 @@ def item_line(w: Words, item: Item) -> str:
         body.append(w(N_("scored “{case}”")).format(case=_cell(item.target)))
     elif item.kind is ContributionKind.RATING and item.target:
         body.append(w(N_("rated “{force}”")).format(force=_cell(item.target)))
+    elif item.kind is ContributionKind.MARK:
+        body.append(w(N_("★ one of the strongest: “{force}”")).format(force=_cell(item.target)))
+    elif item.kind is ContributionKind.ACTION:
+        body.append(w(N_("action on “{force}”")).format(force=_cell(item.target)))
+    elif item.kind is ContributionKind.PICK:
+        body.append(w(N_("✓ chose the action “{action}”")).format(action=_cell(item.target)))
+    elif item.kind is ContributionKind.GOAL:
+        body.append(w(N_("goal")))
     elif item.target:
         body.append(w(N_("on “{case}”")).format(case=_cell(item.target)))
     if item.ratings:

@@ -39,6 +39,12 @@ class Facilitator:
         lines = [line for line in self.screen_text.splitlines() if line.strip()]
         return lines[-1]
 
+    @property
+    def phase_name(self) -> str:
+        """The runner's "Phase 4/10  Informative questions" line."""
+        found = self.app.screen.query("#phase-name")
+        return str(found.first().render()) if found else ""
+
     async def keys(self, *keys: str) -> None:
         await self.pilot.press(*keys)
         await self.pilot.pause()
@@ -91,7 +97,7 @@ class Facilitator:
     async def next_until(self, phase_name: str, limit: int = 14) -> None:
         """`n` until the runner shows the phase `phase_name`."""
         for _ in range(limit):
-            if phase_name in self.screen_text:
+            if phase_name in self.phase_name:
                 return
             await self.keys("n")
         raise AssertionError(f"no phase {phase_name!r} on screen:\n{self.screen_text}")

@@ -57,6 +57,8 @@ class RunnerScreen(CapturingScreen):
         Binding("r", "reveal", N_("reveal")),
         Binding("pagedown", "scroll_info", N_("more")),
         Binding("pageup", "scroll_info(-1)", N_("more"), show=False),
+        Binding("down", "scroll_list(1)", N_("scroll"), show=False),
+        Binding("up", "scroll_list(-1)", N_("scroll"), show=False),
         Binding("e", "toggle_egt", N_("EGT"), show=False),
         Binding("s", "skip_phase", N_("skip"), show=False),
         Binding("escape", "leave_capture", N_("done")),
@@ -200,6 +202,7 @@ class RunnerScreen(CapturingScreen):
         capture = self.capture
         if capture is not None:
             capture.show(self.context())
+            self.fit_phase_area()
         self.tick()
         self.refresh_bindings()
         if self._shown_phase != (rnd.id, run.id):  # a new phase's texts start at the top
@@ -365,6 +368,17 @@ class RunnerScreen(CapturingScreen):
             lambda: self.run_command(cmd.SkipPhase()),
         )
 
+    def fit_phase_area(self) -> None:
+        """Half the height for the phase's texts; a third where the force field is drawn
+        (the diagram needs the room; pgdn brings the rest of the texts)."""
+        height = self.app.size.height
+        field = self.capture is not None and bool(self.capture.query("ForceField"))
+        if field and self.capture.query_one("ForceField").display:
+            share = max(height // 3, 6)
+        else:
+            share = max(height // 2 - 1, 8)
+        self.query_one("#phase-area").styles.max_height = share
+
     def action_scroll_info(self, direction: int = 1) -> None:
         """The phase's texts below the fold (roles, prompts at 80x24) come into view a page
         at a time; past the last page, back to the top."""
@@ -375,6 +389,15 @@ class RunnerScreen(CapturingScreen):
             info.scroll_page_down(animate=False)
         else:
             info.scroll_page_up(animate=False)
+
+    def action_scroll_list(self, lines: int = 1) -> None:
+        """What the capture holds beyond its box (every force of a long force field at
+        80x24) comes into view line by line with the arrows."""
+        capture = self.capture
+        if capture is not None:
+            capture.query_one(".capture-list", VerticalScroll).scroll_relative(
+                y=lines, animate=False
+            )
 
     def action_reveal(self) -> None:
         self.run_command(cmd.Reveal())
@@ -430,8 +453,7 @@ class RunnerScreen(CapturingScreen):
         self.render_state()
 
     def on_resize(self, event) -> None:
-        area = self.query_one("#phase-area")
-        area.styles.max_height = max(event.size.height // 2 - 1, 8)
+        self.fit_phase_area()
         # Room to spare: the timer in a large block font, to read from across the room.
         large = event.size.width >= 110 and event.size.height >= 34
         self.query_one("#timer", PhaseTimer).set_class(large, "-large")

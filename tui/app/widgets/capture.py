@@ -30,6 +30,7 @@ from intervisie.core.meeting.model import (
     PhaseRun,
     Round,
     Tally,
+    force_field_facts,
     one_per_author,
     revealed_before,
     view_contributions,
@@ -221,12 +222,146 @@ class Capture(Vertical):
         """Extra marks after a line (question warnings)."""
 
 
+def has_forces(context: Context) -> bool:
+    """Whether this round draws a force field (its method has a forces phase)."""
+    rnd = context.round
+    return rnd is not None and any(run.phase.kind is PhaseKind.FORCES for run in rnd.phases)
+
+
 class NotesCapture(Capture):
+    """The owner tells; in a force field round, `= text` names the goal for its middle."""
+
     KIND = PhaseKind.PRESENTATION
+
+    def hint(self, context: Context) -> str:
+        if has_forces(context):
+            return _("= text names the goal (the middle of the force field) · ! take-away")
+        return super().hint(context)
+
+    def command(self, raw: str, context: Context) -> cmd.Command:
+        if has_forces(context) and raw.strip().startswith("="):
+            owner = context.round.owner if context.round is not None else None
+            goal = raw.strip()[1:]
+            return self.contribute(context, owner or FACILITATOR, ContributionKind.GOAL, goal)
+        return super().command(raw, context)
+
+    def items(self, context: Context) -> RichText:
+        out = super().items(context)
+        if has_forces(context) and context.round is not None:
+            goal = force_field_facts(context.link.state, context.round.id).goal
+            if goal:
+                head = RichText("◆ " + _("Goal: "), style="bold")
+                head.append(goal)
+                head.append("\n")
+                out = head + out
+        return out
 
 
 class DiscussionCapture(Capture):
+    """Open talk; in a force field round the diagram stays in view, with the strongest
+    forces marked (`* 3`), actions on a force (`3 text`) and the owner's picks (`+ 2`)."""
+
     KIND = PhaseKind.DISCUSSION
+
+    def list_widget(self) -> Widget:
+        return Vertical(
+            ForceField(id="capture-field"), Static(id="capture-items"), classes="capture-body"
+        )
+
+    def show_list(self, context: Context) -> None:
+        field = self.query_one("#capture-field", ForceField)
+        field.display = has_forces(context)
+        if field.display:
+            sides, forces, top = round_forces(context)
+            field.show(sides, forces, field_goal(context), top)
+        self.query_one("#capture-items", Static).update(self.items(context))
+        # A phase opens on the diagram; once a line is added, the newest stays in view
+        # (the arrows bring the diagram back).
+        where = (context.round_id, context.phase_id)
+        count = len(context.contributions())
+        scroll = self.query_one(".capture-list", VerticalScroll)
+        if getattr(self, "_shown", None) != where:
+            self.call_after_refresh(scroll.scroll_home, animate=False)
+        elif count > self._count:
+            self.call_after_refresh(scroll.scroll_end, animate=False)
+        self._shown, self._count = where, count
+
+    def items(self, context: Context) -> RichText:
+        if not has_forces(context) or context.round is None:
+            return super().items(context)
+        state = context.link.state
+        facts = force_field_facts(state, context.round.id)
+        _sides, forces, _top = round_forces(context)
+        number = {f.id: i for i, f in enumerate(force_items(context), 1)}
+        out = RichText()
+        strong = [f for f in forces if f.strong]
+        if strong:
+            out.append("★ " + _("Strongest: "), style="bold")
+            out.append(", ".join(f"{f.number} {f.text}" for f in strong))
+            out.append("\n")
+        for i, action in enumerate(facts.actions, 1):
+            picked = action.id in facts.picks
+            out.append(f"A{i} ", style="bold")
+            out.append(f"→ {number.get(action.target or '', '?')}  ", style="dim")
+            out.append(context.link.name(action.author) + ": ", style="bold")
+            out.append(action.text)
+            if picked:
+                out.append("  ✓ " + _("chosen"), style="bold green")
+            out.append("\n")
+        said = [
+            c
+            for c in context.contributions()
+            if c.kind not in (ContributionKind.MARK, ContributionKind.ACTION, ContributionKind.PICK)
+        ]
+        if said:
+            out.append_text(self.lines(context, said))
+        return out
+
+    def hint(self, context: Context) -> str:
+        if has_forces(context):
+            return _("* 3 strongest · 3 text: action on force 3 · + 2: owner picks action 2")
+        return super().hint(context)
+
+    def command(self, raw: str, context: Context) -> cmd.Command:
+        if not has_forces(context) or context.round is None:
+            return super().command(raw, context)
+        author, body = split_author(raw, context.link)
+        forces = force_items(context)
+        facts = force_field_facts(context.link.state, context.round.id)
+        if body.startswith("*"):
+            numbers, _rest = split_numbers(body[1:])
+            force = self.numbered(forces, numbers, _("There is no force {n}."))
+            mark = facts.marks.get(force.id)
+            if mark is not None:  # marked again: the mark comes off
+                return cmd.RemoveContribution(contribution_id=mark)
+            return self.contribute(
+                context, author or FACILITATOR, ContributionKind.MARK, "", target=force.id
+            )
+        if body.startswith("+"):
+            numbers, _rest = split_numbers(body[1:])
+            action = self.numbered(list(facts.actions), numbers, _("There is no action {n}."))
+            pick = facts.picks.get(action.id)
+            if pick is not None:
+                return cmd.RemoveContribution(contribution_id=pick)
+            owner = context.round.owner or FACILITATOR
+            return self.contribute(context, owner, ContributionKind.PICK, "", target=action.id)
+        numbers, rest = split_numbers(body)
+        if numbers and rest:
+            force = self.numbered(forces, numbers, _("There is no force {n}."))
+            return self.contribute(
+                context,
+                author or context.speaker() or FACILITATOR,
+                ContributionKind.ACTION,
+                rest,
+                target=force.id,
+            )
+        return super().command(raw, context)
+
+    @staticmethod
+    def numbered(items: list[Contribution], numbers: list[int], missing: str) -> Contribution:
+        if not numbers or not 1 <= numbers[0] <= len(items):
+            raise CaptureError(missing.format(n=numbers[0] if numbers else "?"))
+        return items[numbers[0] - 1]
 
 
 class RoundCapture(Capture):
@@ -461,7 +596,8 @@ def round_forces(context: Context) -> tuple[list[tuple[str, str]], list[Force], 
                 sides.append((side.id, text(side.name, context.lang)))
         if run.phase.kind is PhaseKind.RATING and run.phase.criteria and criterion is None:
             criterion = run.phase.criteria[0]
-    forces = [c for c in state.contributions_in(rnd.id) if c.kind is ContributionKind.FORCE]
+    forces = force_items(context)
+    marks = force_field_facts(state, rnd.id).marks
     out = []
     for i, force in enumerate(forces, 1):
         averages = state.average_ratings(force.id)
@@ -469,9 +605,26 @@ def round_forces(context: Context) -> tuple[list[tuple[str, str]], list[Force], 
             mean: float | None = averages[criterion.id].value
         else:
             mean = next(iter(averages.values())).value if averages else None
-        out.append(Force(i, force.text, force.side or "", mean))
+        out.append(Force(i, force.text, force.side or "", mean, force.id in marks))
     top = float(criterion.max) if criterion is not None else 5.0
     return sides, out, top
+
+
+def force_items(context: Context) -> list[Contribution]:
+    """The round's forces in the order named: their numbers are their places here."""
+    if context.round is None:
+        return []
+    state = context.link.state
+    return [c for c in state.contributions_in(context.round.id) if c.kind is ContributionKind.FORCE]
+
+
+def field_goal(context: Context) -> str:
+    """The middle of the diagram: the goal as named, else the case's title."""
+    if context.round is None:
+        return _("GOAL")
+    goal = force_field_facts(context.link.state, context.round.id).goal
+    case = context.link.state.case(context.round.case_id) if context.round.case_id else None
+    return goal or (case.title if case is not None else _("GOAL"))
 
 
 class ForcesCapture(Capture):
@@ -482,9 +635,7 @@ class ForcesCapture(Capture):
 
     def show_list(self, context: Context) -> None:
         sides, forces, top = round_forces(context)
-        case = context.link.state.case(context.round.case_id) if context.round else None
-        goal = case.title if case is not None else _("GOAL")
-        self.query_one("#capture-field", ForceField).show(sides, forces, goal, top)
+        self.query_one("#capture-field", ForceField).show(sides, forces, field_goal(context), top)
 
     def hint(self, context: Context) -> str:
         sides = context.run.phase.sides if context.run is not None else ()
@@ -534,11 +685,8 @@ class RatingCapture(ForcesCapture):
         criteria = context.run.phase.criteria if context.run is not None else ()
         if len(numbers) < 2:
             raise CaptureError(_("Type the force number and a score: 3 4."))
-        state = context.link.state
-        force_items = [
-            c for c in state.contributions_in(context.round_id) if c.kind is ContributionKind.FORCE
-        ]
-        if not 1 <= numbers[0] <= len(force_items):
+        forces = force_items(context)
+        if not 1 <= numbers[0] <= len(forces):
             raise CaptureError(_("There is no force {n}.").format(n=numbers[0]))
         ratings = dict(zip([c.id for c in criteria], numbers[1:], strict=False))
         return self.contribute(
@@ -547,7 +695,7 @@ class RatingCapture(ForcesCapture):
             ContributionKind.RATING,
             "",
             ratings=ratings,
-            target=force_items[numbers[0] - 1].id,
+            target=forces[numbers[0] - 1].id,
         )
 
 
