@@ -82,9 +82,10 @@ async def force_field(f: Facilitator, size: tuple[int, int]) -> None:
     await f.type("= Every shift hands over at the bedside, with the patient, by June")
     assert "◆ Goal: Every shift hands over at the bedside" in screen_words(f)
     await f.next_until("Restraining forces")
-    await f.type(*RESTRAINING)
+    names = ["Maria", "Daniel", "Sophie", "Priya", "James"]
+    await f.type(*[f"{name}: {force}" for name, force in zip(names, RESTRAINING, strict=True)])
     await f.keys("n")
-    await f.type(*DRIVING)
+    await f.type(*[f"{name}: {force}" for name, force in zip(names, DRIVING, strict=True)])
     await f.keys("n")
     assert "Rate the forces" in f.screen_text
     ratings = []
@@ -97,7 +98,7 @@ async def force_field(f: Facilitator, size: tuple[int, int]) -> None:
     words = screen_words(f)
     assert "Every shift" in words and "Bedside handover on every" in words
     assert RESTRAINING[0].split()[0] in words
-    await f.type("* 1", "* 3", "* 7", "* 8", "* 2", "* 2")  # 2 marked, then taken off again
+    await f.type(*[f"Aisha: * {n}" for n in (1, 3, 7, 8, 2, 2)])  # 2 marked, then taken off again
     await f.next_until("Actions")
     await f.type(
         "Sophie: 1 Start with the day shift, when staffing is best",
