@@ -403,3 +403,110 @@ def test_method_new_under_umask_000_writes_nothing_others_can_change(
         mode = stat.S_IMODE(path.lstat().st_mode)
         assert not mode & 0o022, f"{path} is {oct(mode)}: others could change it"
         assert mode & 0o700 == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
+
+
+DEBUG_LOGS = ("TEXTUAL_LOG",)
+"""Variables that make a Textual process write what it is sent (every keystroke) to a file."""
+
+
+def descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat_line = (entry / "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat_line[stat_line.rfind(")") + 2 :].split()[1])
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def test_no_process_serve_starts_writes_a_debug_log_of_input(tmp_path: Path) -> None:
+    """Found: with TEXTUAL_LOG set, the participants' app served through textual-serve (which
+    passes the environment on) wrote every keystroke and the join code to a 0644 file. Now
+    no process `serve` starts (servers, and the app textual-serve runs per tab) gets it."""
+    import asyncio
+    import signal
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    import aiohttp
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "textual.log"
+    env = dict(os.environ, TEXTUAL_LOG=str(log), INTERVISIE_DATA_DIR=str(tmp_path / "data"))
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "intervisie.tui", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for target in (port, port + 1):  # both servers answer
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{target}/", timeout=2).close()
+                    break
+                except OSError:
+                    assert serve.poll() is None, serve.stderr.read() if serve.stderr else ""
+                    assert time.monotonic() < deadline, f"nothing answers on {target}"
+                    time.sleep(0.3)
+
+        async def open_a_tab() -> list[int]:
+            """A browser tab: textual-serve starts the facilitator's app for it."""
+            url = f"http://127.0.0.1:{port}/ws?width=80&height=24"
+            async with aiohttp.ClientSession() as session, session.ws_connect(url) as ws:
+                await ws.send_json(["stdin", "hello"])
+                deadline = time.monotonic() + 60
+                running: list[int] = []
+                while time.monotonic() < deadline:
+                    running = descendants(serve.pid)
+                    if any(is_app(p) for p in running):
+                        break
+                    await asyncio.sleep(0.3)
+                return running
+
+        running = asyncio.run(open_a_tab())
+        assert any(is_app(p) for p in running), "textual-serve started no app"
+        assert len(running) >= 3
+        for pid in running:
+            try:
+                environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+            except OSError:
+                continue  # ended meanwhile
+            for name in DEBUG_LOGS:
+                assert not any(v.startswith(name.encode() + b"=") for v in environ), (
+                    f"{cmdline(pid)!r} has {name}"
+                )
+        assert not log.exists(), "a debug log of input was written"
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        try:
+            serve.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            serve.kill()
+            serve.wait()
+
+
+def cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def is_app(pid: int) -> bool:
+    """The facilitator's app textual-serve runs for a tab (`python -m ...served`)."""
+    return cmdline(pid).split(b"\0")[1:3] == [b"-m", b"intervisie.tui.app.served"]

@@ -50,6 +50,16 @@ def app_command(module: str, folder: Path, lang: str, *extra: str) -> str:
     return " ".join(shlex.quote(p) for p in parts)
 
 
+DEBUG_LOG_VARIABLES = ("TEXTUAL_LOG",)
+"""Make a Textual process write everything it is sent, keystrokes and join codes
+included, to a plain file: no process `serve` starts gets them (textual-serve hands its own
+environment to the app it runs for each tab)."""
+
+
+def child_environment() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in DEBUG_LOG_VARIABLES}
+
+
 def _log() -> Any:
     log = os.environ.get("INTERVISIE_SERVE_LOG")
     return open(log, "a") if log else subprocess.DEVNULL  # the child keeps it open
@@ -59,7 +69,9 @@ def web_process(folder: Path, host: str, port: int, lang: str) -> subprocess.Pop
     """The participants' web server: one process for every page."""
     args = [sys.executable, "-m", "intervisie.tui.web", "--data-dir", str(folder)]
     args += ["--host", host, "--port", str(port), "--lang", lang]
-    return subprocess.Popen(args, stdout=_log(), stderr=_log(), start_new_session=True)
+    return subprocess.Popen(
+        args, stdout=_log(), stderr=_log(), start_new_session=True, env=child_environment()
+    )
 
 
 def server_process(command: str, host: str, port: int, public_url: str | None) -> subprocess.Popen:
@@ -76,7 +88,7 @@ def server_process(command: str, host: str, port: int, public_url: str | None) -
     ]
     if public_url:
         args += ["--public-url", public_url]
-    return subprocess.Popen(args, stdout=_log(), start_new_session=True)
+    return subprocess.Popen(args, stdout=_log(), start_new_session=True, env=child_environment())
 
 
 def address(host: str, port: int) -> str:
