@@ -39,7 +39,7 @@ def main() -> None:
             os.environ,
             INTERVISIE_CONFIG_DIR=home,
             INTERVISIE_DATA_DIR=home,
-            INTERVISIE_CACHE_DIR=home,
+            INTERVISIE_CACHE_DIR=os.path.join(home, "cache"),
         )
         # As installed by pip: compiled bytecode is used. Without this (some sandboxes set
         # it), every start recompiles intervisie's modules while the floor's come compiled.

@@ -110,7 +110,7 @@ def main() -> None:
             os.environ,
             INTERVISIE_CONFIG_DIR=home,
             INTERVISIE_DATA_DIR=home,
-            INTERVISIE_CACHE_DIR=home,
+            INTERVISIE_CACHE_DIR=str(Path(home) / "cache"),
             LANG="en_US.UTF-8",
             TEXTUAL_ANIMATIONS="none",
         )
@@ -123,7 +123,7 @@ def main() -> None:
             run(app, env)
             run(bare, env)
         saved = Path(home) / "home-catalog.json"
-        parsed = Path(home) / "methods"  # the built-ins' parsed documents (methods/documents.py)
+        parsed = Path(home) / "cache"  # the built-ins' parsed documents (methods/documents.py)
 
         def forget() -> None:
             saved.unlink()
