@@ -35,11 +35,6 @@ class Fit:
     def total(self) -> float:
         return sum(self.minutes.values())
 
-    @property
-    def shortfall(self) -> float:
-        """Minutes still missing when even the floors do not fit (0 when it fits)."""
-        return max(self.total - self.available, 0.0)
-
 
 def fit_to_time(
     phases: Sequence[Phase],

@@ -21,7 +21,6 @@ from intervisie.core.method.model import (
     ContributionKind,
     MeetingStep,
     Method,
-    OwnerPosition,
     Phase,
     TurnMode,
 )
@@ -141,11 +140,6 @@ class PhaseRun:
         return self.turns[self.turn] if self.turn < len(self.turns) else None
 
     @property
-    def turns_remaining(self) -> int:
-        """Turns still to come, the current one included."""
-        return max(len(self.turns) - self.turn, 0)
-
-    @property
     def turn_minutes(self) -> float | None:
         """Planned minutes of one turn, or None in a phase without turns."""
         if not self.turns or self.phase.turn_mode is TurnMode.NONE:
@@ -194,10 +188,6 @@ class Round:
             if run.id == phase_id:
                 return i
         raise KeyError(phase_id)
-
-    @property
-    def owner_position(self) -> OwnerPosition:
-        return self.phase.phase.owner
 
     @property
     def planned_minutes(self) -> float:

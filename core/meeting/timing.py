@@ -37,9 +37,6 @@ class Stopwatch:
             return self
         return Stopwatch(self.banked + max((at - self.since).total_seconds(), 0.0), None)
 
-    def reset(self, at: datetime | None) -> Stopwatch:
-        return Stopwatch(0.0, at)
-
     def seconds(self, now: datetime) -> float:
         """Elapsed seconds at `now`; never negative, whatever the clock did."""
         if self.since is None:
@@ -109,10 +106,3 @@ def _phase_run(state: SessionState, phase_id: str | None) -> PhaseRun | None:
     if phase_id is None:
         return rnd.phase
     return rnd.phase_run(phase_id)
-
-
-def format_seconds(seconds: float) -> str:
-    """`m:ss`, with a minus sign in overtime (`-1:05`)."""
-    sign = "-" if seconds < 0 else ""
-    total = int(abs(seconds) + 0.5)
-    return f"{sign}{total // 60}:{total % 60:02d}"

@@ -55,7 +55,7 @@ def test_when_it_cannot_fit_every_phase_is_at_its_floor_and_named():
     assert not fit.fits
     assert fit.minutes == {"a": 6, "b": 10}
     assert fit.at_floor == ("a", "b")
-    assert fit.shortfall == 4
+    assert fit.total - fit.available == 4
 
 
 def test_default_floor_is_half(case_method):
