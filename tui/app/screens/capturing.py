@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.binding import Binding
 from textual.widgets import Input
 
-from intervisie.core.i18n import _
+from intervisie.core.i18n import N_, _
 from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.engine import DomainError
 from intervisie.tui.app.screens.base import BaseScreen
@@ -25,6 +26,7 @@ class CapturingScreen(BaseScreen):
 
     AUTO_FOCUS = ""  # single keys act at once; `a` or Enter goes to the capture field
     meeting_running = True
+    BINDINGS = [Binding("w", "attendance", N_("who is here"))]
 
     def __init__(self, link: MeetingLink) -> None:
         super().__init__()
@@ -52,6 +54,12 @@ class CapturingScreen(BaseScreen):
 
     def action_pause(self) -> None:
         self.run_command(cmd.Resume() if self.link.state.paused else cmd.Pause())
+
+    def action_attendance(self) -> None:
+        """Late arrivals, leaving early, breaks, and the certificate's own lines."""
+        from intervisie.tui.app.screens.attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen(self.link), lambda _result: self.render_state())
 
     def action_focus_capture(self) -> None:
         capture = self.capture
