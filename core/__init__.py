@@ -15,7 +15,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from intervisie.core.method.house import load_method_file
     from intervisie.core.method.model import (
         ACCEPTS,
         LANGUAGES,
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
         TurnMode,
     )
     from intervisie.core.plugins.hookspecs import hookimpl
+    from intervisie.core.plugins.method_files import load_method_file
 
 __all__ = [
     "ACCEPTS",
@@ -69,7 +69,7 @@ __all__ = [
 
 _ELSEWHERE = {
     "hookimpl": "intervisie.core.plugins.hookspecs",
-    "load_method_file": "intervisie.core.method.house",
+    "load_method_file": "intervisie.core.plugins.method_files",
 }
 """Where each name lives; the rest are the model's."""
 

@@ -648,13 +648,13 @@ def _chosen_event(
             round_id=round_id,
         )
     counted = _settled(state, round_id, rnd.phase.id if rnd is not None else None)
-    case = state.case(counted.tied[0])
-    assert case is not None
+    chosen = state.case(counted.tied[0])
+    assert chosen is not None
     return CaseChosen(
         now,
         actor=actor,
-        case_id=case.id,
-        owner=case.owner,
+        case_id=chosen.id,
+        owner=chosen.owner,
         by=counted.by,
         tied=counted.tied if len(counted.tied) > 1 else (),
         tally=dict(counted.points),
@@ -692,10 +692,10 @@ def assign_lenses(
     holders: dict[str, list[str]] = {lens: [] for lens in lenses}
     for i, member in enumerate(participants):
         holders[lenses[i % len(lenses)]].append(member)
-    for j, lens in enumerate(lenses):
-        if not holders[lens]:
-            holders[lens].append(participants[j % len(participants)])
-    return {lens: tuple(members) for lens, members in holders.items()}
+    for j, lens_id in enumerate(lenses):
+        if not holders[lens_id]:
+            holders[lens_id].append(participants[j % len(participants)])
+    return {lens_id: tuple(members) for lens_id, members in holders.items()}
 
 
 def plan_round(
@@ -982,7 +982,7 @@ def _add_contribution(
             None,
         )
         revisit = step is MeetingStep.REVISIT and command.target is not None
-        if revisit and state.revisit_case(command.target) is None:
+        if revisit and command.target is not None and state.revisit_case(command.target) is None:
             raise _fail(N_("There is no case {id} from the previous meeting."), id=command.target)
         where = {"step": step}
     events.append(

@@ -454,8 +454,8 @@ for _cls in EVENT_TYPES.values():
         _overrides["phases"] = override(struct_hook=_structure_planned)
     for _field in attrs.fields(_cls):
         if _field.name in _ENUM_FIELDS and _cls is not CaseEdited:
-            _enum, _optional = _ENUM_FIELDS[_field.name]
-            _overrides[_field.name] = override(struct_hook=_enum_hook(_enum, _optional))
+            _enum, _nullable = _ENUM_FIELDS[_field.name]
+            _overrides[_field.name] = override(struct_hook=_enum_hook(_enum, _nullable))
     _unstruct: dict[str, Any] = {"at": override(unstruct_hook=_iso)}
     if _cls is RoundStarted:
         _unstruct["phases"] = override(unstruct_hook=_unstructure_planned)
@@ -552,7 +552,8 @@ def _fast_parser(cls: type[Event], field_: attrs.Attribute) -> Callable[[Any], A
     parse = _FAST_TYPES.get(field_.type)
     if parse is not None:
         return parse
-    return lambda value, t=field_.type: converter.structure(value, t)
+    kind: Any = field_.type
+    return lambda value: converter.structure(value, kind)
 
 
 _FAST: dict[type[Event], dict[str, Callable[[Any], Any]]] = {}

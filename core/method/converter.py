@@ -118,10 +118,11 @@ def make_converter() -> Converter:
         lambda cls: make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True),
     )
     # Free-form mappings inside the model.
-    for cls, name, hook in (
+    fields: tuple[tuple[type, str, Any], ...] = (
         (Choice, "phases", _structure_patches),
         (Phase, "when", _structure_when),
-    ):
+    )
+    for cls, name, hook in fields:
         _override_field(conv, cls, name, hook)
     return conv
 
@@ -129,11 +130,9 @@ def make_converter() -> Converter:
 def _override_field(conv: Converter, cls: type, name: str, hook: Any) -> None:
     from cattrs.gen import make_dict_structure_fn, override
 
+    overrides: dict[str, Any] = {name: override(struct_hook=hook)}
     conv.register_structure_hook(
-        cls,
-        make_dict_structure_fn(
-            cls, conv, _cattrs_forbid_extra_keys=True, **{name: override(struct_hook=hook)}
-        ),
+        cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **overrides)
     )
 
 

@@ -9,7 +9,6 @@ or drop phases. Errors name the file and, for an extension, the base it extends.
 from __future__ import annotations
 
 import json
-import os
 import stat
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -217,29 +216,6 @@ def _merge(old: Any, new: Any) -> Any:
             merged[key] = _merge(old.get(key), value)
         return merged
     return new
-
-
-def load_method_file(
-    path: str | os.PathLike[str],
-    base_lookup: Callable[[str], Method | None] | None = None,
-) -> Method:
-    """Load one method file (TOML or JSON). Plugins use this to ship house methods in a package.
-
-    Without `base_lookup`, `extends` finds the method among the loaded plugins.
-    """
-    path = Path(path)
-    if base_lookup is None:
-
-        def base_lookup(method_id: str) -> Method | None:
-            from intervisie.core.plugins.loading import load_registry, registry_in_progress
-
-            # Called from a plugin's hook while plugins load: look in what loaded so far,
-            # rather than loading every plugin (the caller included) once more.
-            registry = registry_in_progress() or load_registry(house=False)
-            found = registry.methods.get(method_id)
-            return found.method if found else None
-
-    return build_method(read_document(path), path, base_lookup)
 
 
 def method_files(folders: Iterable[Path]) -> tuple[list[Path], list[HouseProblem]]:

@@ -541,7 +541,7 @@ def _add_house_method(registry, path, doc, lookup, build_method, error_type) -> 
         method = build_method(doc, path, lookup)
     except error_type as exc:
         message = "; ".join(exc.problems)
-        base = registry.methods.get(doc.get("extends"))  # type: ignore[arg-type]
+        base = registry.methods.get(doc.get("extends"))
         if base is not None and base.source.kind == "house":
             message += f" (base: {base.source.path})"
         registry.house_problems.append(HouseProblem(path, message))

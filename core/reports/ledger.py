@@ -405,12 +405,12 @@ def build_hours(
         persons.setdefault(p.id, p)
     rows: list[PersonHours] = []
     wanted = person.casefold().strip() if person else None
-    for pid, who in persons.items():
+    for pid, one in persons.items():
         if wanted is not None and wanted not in (
             pid.casefold(),
             pid.rsplit("/", 1)[-1].casefold(),
-            who.name.casefold(),
-            *(n.strip().casefold() for n in who.registrations.values()),
+            one.name.casefold(),
+            *(n.strip().casefold() for n in one.registrations.values()),
         ):
             continue
         if group is not None and not _in_group(seen.get(pid, []), group):
@@ -418,13 +418,13 @@ def build_hours(
         own = (
             profiles
             if only_given
-            else [p for p in profiles if p.id in attended.get(pid, set()) or who.applies(p)]
+            else [p for p in profiles if p.id in attended.get(pid, set()) or one.applies(p)]
         )
         for profile in own:
-            if not _in_ledger(who, profile, attended.get(pid, set())):
+            if not _in_ledger(one, profile, attended.get(pid, set())):
                 continue
             row = _row(
-                who,
+                one,
                 profile,
                 seen.get(pid, []),
                 people,
@@ -436,7 +436,7 @@ def build_hours(
                     year=year,
                     until=until,
                     today=today,
-                    start=who.period_starts.get(profile.id),
+                    start=one.period_starts.get(profile.id),
                 ),
                 lang=lang,
             )

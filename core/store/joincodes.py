@@ -130,11 +130,14 @@ def new_code() -> str:
     return f"{raw[:5]}-{raw[5:]}"
 
 
+_READ_AS = str.maketrans("OIL", "011")
+
+
 def normalize(code: str) -> str:
     """What a person typed, as the code it means: case, spaces and dashes aside; O is 0, I
     and L are 1 (Crockford's reading rules)."""
     text = "".join(ch for ch in code.upper() if ch.isalnum())
-    return text.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    return text.translate(_READ_AS)
 
 
 def refusal_delay(attempt: int, recent_failures: int = 0) -> float:

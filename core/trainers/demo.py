@@ -20,7 +20,15 @@ from intervisie.core.meeting.clock import Clock, FakeClock
 from intervisie.core.meeting.commands import EGT_CRITERIA
 from intervisie.core.meeting.engine import DomainError, Engine
 from intervisie.core.meeting.events import Event
-from intervisie.core.meeting.model import FACILITATOR, Case, Group, Member, PhaseRun
+from intervisie.core.meeting.model import (
+    FACILITATOR,
+    Case,
+    Contribution,
+    Group,
+    Member,
+    PhaseRun,
+    Round,
+)
 from intervisie.core.method.model import (
     ContributionKind,
     MeetingStep,
@@ -461,6 +469,12 @@ class _Player:
 
     # -- helpers ------------------------------------------------------------------------
 
+    def playing(self) -> Round:
+        """The round being played (the player only asks while one is open)."""
+        rnd = self.playing()
+        assert rnd is not None, "no round is open"
+        return rnd
+
     def wait(self, minutes: float) -> None:
         if isinstance(self.clock, FakeClock):
             self.clock.advance(minutes=round(minutes * 60) / 60)
@@ -481,11 +495,11 @@ class _Player:
             used.clear()
         index = self.rng.choice([i for i in range(len(texts)) if i not in used])
         used.add(index)
-        owner = self.engine.state.round.owner if self.engine.state.round else None
+        owner = self.playing().owner if self.engine.state.round else None
         return texts[index].format(owner=self.first_name(owner) or "de inbrenger")
 
     def participants(self) -> tuple[str, ...]:
-        rnd = self.engine.state.round
+        rnd = self.playing()
         people = rnd.participants if rnd is not None else self.engine.state.participants
         owner = rnd.owner if rnd is not None else None
         return tuple(p for p in people if p != owner)
@@ -584,7 +598,7 @@ class _Player:
             if index:
                 self.engine.execute(cmd.NextPhase())
                 self.reveal_previous(index - 1)
-            run = self.engine.state.round.phase
+            run = self.playing().phase
             if index == extend_at:
                 self.engine.execute(cmd.Extend(minutes=2))
             self.play_phase(run)
@@ -595,7 +609,7 @@ class _Player:
         self.engine.execute(cmd.FinishRound())
 
     def reveal_previous(self, index: int) -> None:
-        run = self.engine.state.round.phases[index]
+        run = self.playing().phases[index]
         if run.phase.hidden_until_reveal and not run.revealed:
             self.engine.execute(cmd.Reveal(phase_id=run.id))
 
@@ -755,14 +769,15 @@ class _Player:
                 )
 
     def phase_rating(self, run: PhaseRun) -> None:
-        rnd = self.engine.state.round
+        rnd = self.playing()
         forces = [
             c
             for c in self.engine.state.contributions_in(rnd.id)
             if c.kind is ContributionKind.FORCE
         ]
         raters = self.some(self.participants(), 2, 3)
-        for force in forces or [None]:
+        targets: list[Contribution | None] = [*forces] or [None]
+        for force in targets:
             for who in raters:
                 ratings = {c.id: self.rng.randint(c.min, c.max) for c in run.phase.criteria}
                 self.engine.execute(

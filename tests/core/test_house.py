@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from intervisie.core.method.house import HouseMethodError, load_method_file
+from intervisie.core.method.house import HouseMethodError
 from intervisie.core.plugins.loading import load_registry
+from intervisie.core.plugins.method_files import load_method_file
 
 VALID = """
 id = "huis"

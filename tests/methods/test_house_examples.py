@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from intervisie.core import LANGUAGES, CaseKind, OwnerPosition, PhaseKind
-from intervisie.core.method.house import load_method_file
+from intervisie.core.plugins.method_files import load_method_file
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "house-methods"
 FILES = sorted(EXAMPLES.glob("*.toml"))

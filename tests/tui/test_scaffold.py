@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from intervisie.core.method.house import load_method_file
+from intervisie.core.plugins.method_files import load_method_file
 from intervisie.core.testing import method_problems
 from intervisie.tui.cli.main import main
 

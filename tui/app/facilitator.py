@@ -376,8 +376,8 @@ class IntervisieApp(App[None]):
     def resume_meeting(self, meeting_id: str | None) -> None:
         """Reopen a meeting (`None`: the latest unfinished one) where it was, paused."""
         from intervisie.core.store.file import StoreError
+        from intervisie.core.store.resumable import find_resumable
         from intervisie.tui.app.screens.link import MeetingLink
-        from intervisie.tui.cli.commands.resume import find_resumable
 
         store = self.store()
         if store is None:

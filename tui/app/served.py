@@ -89,7 +89,7 @@ class OnlineFacilitatorApp(IntervisieApp):
 
     # -- the gate -----------------------------------------------------------------------
 
-    def on_mount(self, event: events.Mount) -> None:
+    def on_mount(self, event: events.Mount) -> None:  # type: ignore[override]  # takes the event to stop the app's own start
         event.prevent_default()  # the app's own start waits for the code
         self.codes = JoinCodes.open(self.online_dir)
         self._ask_code()

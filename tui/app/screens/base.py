@@ -102,7 +102,7 @@ class BaseScreen(TranslatedBindings, Screen):
     """A full screen of the app."""
 
     @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:  # type: ignore[override]
+    def active_bindings(self) -> dict[str, ActiveBinding]:
         return self.active_bindings_translated(super().active_bindings)
 
     def on_mount(self) -> None:
@@ -137,7 +137,7 @@ class BaseModal(TranslatedBindings, ModalScreen[ResultT], Generic[ResultT]):
     """A dialog over a screen."""
 
     @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:  # type: ignore[override]
+    def active_bindings(self) -> dict[str, ActiveBinding]:
         return self.active_bindings_translated(super().active_bindings)
 
     def relabel(self) -> None:

@@ -202,7 +202,7 @@ class CompareScreen(BaseScreen):
     def action_back(self) -> None:
         self.dismiss()
 
-    def action_toggle(self) -> None:
+    def action_toggle(self) -> None:  # type: ignore[override]  # the screen's own key, not DOMNode's
         """Space picks in the list (its own key); elsewhere it brings the list into focus."""
         self.query_one("#picker", SelectionList).focus()
 

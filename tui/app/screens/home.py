@@ -282,12 +282,12 @@ class HomeScreen(BaseScreen):
             self.app.resume_meeting(option.id)  # type: ignore[attr-defined]
 
     def action_compare(self) -> None:
-        from intervisie.tui.app.screens.compare import CompareScreen  # type: ignore[import-not-found]
+        from intervisie.tui.app.screens.compare import CompareScreen
 
         self.app.push_screen(CompareScreen())
 
     def action_advisor(self) -> None:
-        from intervisie.tui.app.screens.advisor import AdvisorScreen  # type: ignore[import-not-found]
+        from intervisie.tui.app.screens.advisor import AdvisorScreen
 
         self.app.push_screen(AdvisorScreen())
 

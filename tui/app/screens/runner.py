@@ -18,7 +18,7 @@ from textual.widgets import ContentSwitcher
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.timing import meeting_timer, phase_timer, turn_timer
-from intervisie.core.method.model import OwnerPosition, PhaseKind
+from intervisie.core.method.model import Lens, OwnerPosition, PhaseKind
 from intervisie.tui.app.screens.base import typing
 from intervisie.tui.app.screens.capturing import CapturingScreen
 from intervisie.tui.app.screens.link import MeetingLink
@@ -212,7 +212,7 @@ class RunnerScreen(CapturingScreen):
 
     def hats_line(self, rnd) -> RichText:
         """Assigned lenses: each participant's name with their hats beside it."""
-        lenses = {}
+        lenses: dict[str, Lens] = {}
         for run in rnd.phases:
             if run.phase.lens is not None:
                 lenses.setdefault(run.phase.lens.id, run.phase.lens)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from intervisie.tui.cli.commands.common import lang_option
 
 
-def open_app(ctx: click.Context, **kwargs: object) -> None:
+def open_app(ctx: click.Context, **kwargs: Any) -> None:
     """Start the Textual app (imported only here, so other commands stay light).
 
     Case text must not leak: Textual's debug log (TEXTUAL_LOG) records every keystroke's

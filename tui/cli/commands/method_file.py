@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -25,10 +26,11 @@ def method() -> None:
 def validate(file: Path) -> None:
     """Check a house-method file (TOML or JSON): exit 0 when valid, 1 with every problem."""
     from intervisie.core.i18n import _, current_language
-    from intervisie.core.method.house import HouseMethodError, load_method_file
+    from intervisie.core.method.house import HouseMethodError
     from intervisie.core.plugins.loading import load_registry, strict_mode
+    from intervisie.core.plugins.method_files import load_method_file
 
-    loaded = []
+    loaded: list[Any] = []
 
     def registry():
         if not loaded:

@@ -120,7 +120,7 @@ def list_people(as_json: bool) -> None:
     with _store() as store:
         known = load_people(store)
         where = _memberships(store, known)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for pid, places in sorted(where.items(), key=lambda kv: kv[1][0][1].name.casefold()):
         person = known.persons.get(pid)
         rows.append(

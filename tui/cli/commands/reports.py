@@ -125,7 +125,7 @@ def deliver(content: str | bytes, output: str | None, force: bool) -> None:
         if isinstance(content, bytes):
             if sys.stdout.isatty():
                 fail(_("This format is not text: write it to a file with --output PATH."))
-            click.get_binary_stream("stdout").write(content)
+            sys.stdout.buffer.write(content)
         else:
             click.echo(content, nl=False)
         return

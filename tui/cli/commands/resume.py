@@ -1,7 +1,7 @@
 """`intervisie resume [ID]`: reopen a meeting that was not finished.
 
-Until the TUI's runner lands this says which meeting and where it would resume;
-`find_resumable` is what the app calls to pick the meeting (then `LiveMeeting.open`).
+Which meeting is core's `find_resumable` (the app asks the same); `--print` only says which
+meeting and where it would resume.
 """
 
 from __future__ import annotations
@@ -9,42 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import click
-from attrs import frozen
 
+from intervisie.core.store.resumable import find_resumable
 from intervisie.tui.cli.commands.common import fail, lang_option
 
 if TYPE_CHECKING:
     from intervisie.core.meeting.model import SessionState
-    from intervisie.core.store.database import MeetingInfo, Store
-
-
-@frozen
-class Resumable:
-    info: MeetingInfo
-    state: SessionState
-
-    @property
-    def meeting_id(self) -> str:
-        return self.info.id
-
-
-def find_resumable(store: Store, meeting_id: str | None = None) -> Resumable | None:
-    """The meeting to resume: `meeting_id` (or a unique prefix of it), else the latest open
-    meeting that is not a demo. None when there is none; `StoreError` for an unknown id."""
-    from intervisie.core.meeting.engine import replay
-
-    if meeting_id is not None:
-        info = store.meeting(store.resolve(meeting_id))
-        if not info.event_count:  # never began (its process died right after creating it)
-            return None
-    else:
-        candidates = [
-            m for m in store.meetings() if not m.finished and not m.demo and m.event_count
-        ]
-        if not candidates:
-            return None
-        info = candidates[0]
-    return Resumable(info, replay(store.events(info.id)))
 
 
 def where(state: SessionState) -> str:

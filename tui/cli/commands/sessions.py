@@ -7,9 +7,9 @@ read-only folder); a store that is corrupt, not ours or newer is reported with i
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import click
 
@@ -19,7 +19,13 @@ if TYPE_CHECKING:
     from intervisie.core.store.database import MeetingInfo, Store
 
 
-@contextmanager
+@overload
+def open_store(*, readonly: Literal[False]) -> AbstractContextManager[Store]: ...
+@overload
+def open_store(*, readonly: bool) -> AbstractContextManager[Store | None]: ...
+
+
+@contextmanager  # type: ignore[misc]  # the overloads above say what each mode yields
 def open_store(*, readonly: bool) -> Iterator[Store | None]:
     """The store of `--data-dir`; None when reading and there is none. Errors: exit 1."""
     from intervisie.core.store.database import Store, StoreError, StoreMissing
