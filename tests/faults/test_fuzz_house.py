@@ -25,12 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from intervisie.core.method.converter import method_document, structure
-from intervisie.core.method.house import (
-    HouseMethodError,
-    build_method,
-    load_method_file,
-    read_document,
-)
+from intervisie.core.method.house import HouseMethodError, build_method, read_document
 from intervisie.core.method.model import (
     CaseKind,
     Level,
@@ -41,6 +36,7 @@ from intervisie.core.method.model import (
     Safety,
     TurnMode,
 )
+from intervisie.core.plugins.method_files import load_method_file
 
 pytestmark = pytest.mark.fault
 
