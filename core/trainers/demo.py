@@ -471,7 +471,7 @@ class _Player:
 
     def playing(self) -> Round:
         """The round being played (the player only asks while one is open)."""
-        rnd = self.playing()
+        rnd = self.engine.state.round
         assert rnd is not None, "no round is open"
         return rnd
 
@@ -495,11 +495,12 @@ class _Player:
             used.clear()
         index = self.rng.choice([i for i in range(len(texts)) if i not in used])
         used.add(index)
-        owner = self.playing().owner if self.engine.state.round else None
+        rnd = self.engine.state.round
+        owner = rnd.owner if rnd is not None else None
         return texts[index].format(owner=self.first_name(owner) or "de inbrenger")
 
     def participants(self) -> tuple[str, ...]:
-        rnd = self.playing()
+        rnd = self.engine.state.round
         people = rnd.participants if rnd is not None else self.engine.state.participants
         owner = rnd.owner if rnd is not None else None
         return tuple(p for p in people if p != owner)
