@@ -14,6 +14,7 @@ where it is and what to do about it, so you fix them all in one go.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -632,7 +633,9 @@ class _Runner:
         assert rnd is not None
         for run in rnd.phases[: rnd.current + 1]:
             if run.phase.hidden_until_reveal and run.visited and not run.revealed:
-                self.do("reveal", lambda run=run: self.engine.execute(cmd.Reveal(phase_id=run.id)))
+                self.do(
+                    "reveal", functools.partial(self.engine.execute, cmd.Reveal(phase_id=run.id))
+                )
 
 
 def run_method(
@@ -681,10 +684,8 @@ def run_method(
     elif PhaseKind.INTAKE not in kinds[: kinds.index(PhaseKind.CHOICE)]:
         # The method chooses from the meeting's case list: members name cases first.
         for member in present[:2]:
-            runner.do(
-                "add_case",
-                lambda member=member: engine.execute(cmd.AddCase(owner=member, title="Case")),
-            )
+            add = cmd.AddCase(owner=member, title="Case")
+            runner.do("add_case", functools.partial(engine.execute, add))
     runner.do("start_round", lambda: engine.execute(cmd.StartRound(method=method, options=options)))
     started = clock.now()
     visited = []

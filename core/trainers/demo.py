@@ -582,7 +582,8 @@ class _Player:
             self.engine.execute(cmd.ChooseCase())
         except DomainError:
             self.engine.execute(cmd.ChooseCase(case_id=winner))
-        if self.engine.state.chosen.case_id != winner:  # the facilitator settles it
+        chosen = self.engine.state.chosen
+        if chosen is None or chosen.case_id != winner:  # the facilitator settles it
             self.engine.execute(cmd.ChooseCase(case_id=winner))
         self.wait(1)
         return winner
@@ -592,7 +593,7 @@ class _Player:
         chooses = any(p.kind is PhaseKind.CHOICE for p in phases)
         case_id = None if chooses else self.intake_and_choice()
         self.engine.execute(cmd.StartRound(method=self.method, case_id=case_id, options=options))
-        rnd = self.engine.state.round
+        rnd = self.playing()
         pause_at = self.rng.randrange(1, max(len(rnd.phases) - 1, 2))
         extend_at = self.rng.randrange(len(rnd.phases))
         for index in range(len(rnd.phases)):
@@ -751,7 +752,7 @@ class _Player:
             self.engine.execute(
                 cmd.AddContribution(author=who, kind=ContributionKind.REMARK, text=self.text(pool))
             )
-        owner = self.engine.state.round.owner
+        owner = self.playing().owner
         if owner is not None and ContributionKind.TAKEAWAY in run.phase.accepts():
             self.engine.execute(
                 cmd.AddContribution(
@@ -800,7 +801,7 @@ class _Player:
                     author=who, kind=ContributionKind.EVALUATION, text=text, ratings=ratings
                 )
             )
-        owner = self.engine.state.round.owner
+        owner = self.playing().owner
         if owner is not None:
             self.engine.execute(
                 cmd.AddContribution(

@@ -329,7 +329,7 @@ class JoinCodesScreen(BaseModal[None]):
             qr_box.display = False
             return
         key, name, code = row
-        link = join_link(app.participant_url, code, room=key == ROOM)
+        link = join_link(app.participant_url, str(code), room=key == ROOM)
         link_box.update(_("{name}'s link:").format(name=name) + "\n" + link)
         qr_box.update("\n".join(qr_lines(link)))
         qr_box.display = True

@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
@@ -58,7 +58,7 @@ class Connection:
         send: Callable[[str], Awaitable[None]],
         admission: Admission,
         page_id: str,
-        close: Callable[[], Awaitable[object]] | None = None,
+        close: Callable[[], Coroutine[Any, Any, object]] | None = None,
     ):
         self.send_text = send
         self.close_socket = close
@@ -163,7 +163,7 @@ class Hub:
         self,
         send: Callable[[str], Awaitable[None]],
         admission: Admission,
-        close: Callable[[], Awaitable[object]] | None = None,
+        close: Callable[[], Coroutine[Any, Any, object]] | None = None,
     ) -> Connection:
         """A page let in with `admission`: follow its meeting and send it its view."""
         assert admission.meeting_id is not None

@@ -249,6 +249,7 @@ def _step_page(state: SessionState, viewer: str | None, you: str, lang: str, sta
         return _choice_page(state, None, viewer, head, status, "", lang)
     form: Form | None = None
     why = ""
+    items: Markup | None
     if step is MeetingStep.REVISIT:
         listed = [f"{name_of(state, c.owner)}: {c.title}" for c in state.revisit]
         items = join(_list(_("Cases of the previous meeting"), listed))
@@ -825,8 +826,8 @@ def command_from(form: Form, me: str, fields: Mapping[str, object]) -> cmd.Comma
         side = _pick(form, fields.get("choice"))  # type: ignore[arg-type]
         return cmd.AddContribution(actor=me, author=me, kind=Kind.FORCE, text=line, side=side)
     if c is Capture.REVISIT:
-        case_id = form.choices[0][0] if len(form.choices) == 1 else None
-        case_id = case_id or _pick(form, fields.get("choice"))  # type: ignore[arg-type]
+        only = form.choices[0][0] if len(form.choices) == 1 else None
+        case_id = only or _pick(form, fields.get("choice"))  # type: ignore[arg-type]
         return cmd.RevisitNote(actor=me, author=me, case_id=case_id, text=line)
     assert form.kind is not None
     return cmd.AddContribution(actor=me, author=me, kind=form.kind, text=line, step=form.step)
