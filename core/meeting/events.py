@@ -26,13 +26,23 @@ from attrs import field, frozen
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from intervisie.core.meeting.model import FACILITATOR, Case, Group
-from intervisie.core.meeting.upgrades import VERSION_KEY, UpgradeError, upgrade
+from intervisie.core.meeting.upgrades import VERSION_KEY, NewerVersion, UpgradeError, upgrade
 from intervisie.core.method.converter import DocumentError, converter
 from intervisie.core.method.model import CaseKind, ContributionKind, MeetingStep
 
 
 class EventError(ValueError):
     """An event dict that is not one of ours (unknown type, missing or wrong field)."""
+
+
+class NewerEventError(EventError):
+    """An event written by a newer intervisie (its `v` is above this code's version)."""
+
+    def __init__(self, message: str, kind: str, version: int, current: int):
+        super().__init__(message)
+        self.kind = kind
+        self.version = version
+        self.current = current
 
 
 def _utc(value: datetime) -> datetime:
@@ -589,6 +599,8 @@ def event_from_dict(doc: Mapping[str, Any]) -> Event:
     if doc.get(VERSION_KEY, 1) != cls.version:
         try:
             doc = upgrade(doc, cls.version)
+        except NewerVersion as exc:
+            raise NewerEventError(str(exc), exc.kind, exc.version, exc.current) from None
         except UpgradeError as exc:
             raise EventError(str(exc)) from None
     parsers = _FAST[cls]
@@ -663,6 +675,7 @@ __all__ = [
     "MeetingOpened",
     "MemberArrived",
     "MemberLeft",
+    "NewerEventError",
     "Paused",
     "PhaseChanged",
     "PlannedPhase",

@@ -33,6 +33,19 @@ class UpgradeError(ValueError):
     """A payload no step can bring to the current version (newer than this code, or broken)."""
 
 
+class NewerVersion(UpgradeError):
+    """A payload written by a newer intervisie: this code cannot know what it means."""
+
+    def __init__(self, kind: str, version: int, current: int):
+        super().__init__(
+            f"event {kind!r} is version {version}, newer than this intervisie reads "
+            f"(up to {current}): update intervisie to open it"
+        )
+        self.kind = kind
+        self.version = version
+        self.current = current
+
+
 # -- round_started 1 -> 2 ----------------------------------------------------------------
 # Version 1 stored the phase ids run (`order`) and their fitted minutes (`planned`); replay
 # then re-ran the method's option patches and the turn rules. Version 2 stores what the
@@ -132,10 +145,7 @@ def upgrade(doc: Mapping[str, Any], current: int) -> Mapping[str, Any]:
     if type(version) is not int or version < 1:
         raise UpgradeError(f"event {kind!r}: version {version!r} is not a version")
     if version > current:
-        raise UpgradeError(
-            f"event {kind!r} is version {version}, newer than this intervisie reads "
-            f"(up to {current}): update intervisie to open it"
-        )
+        raise NewerVersion(str(kind), version, current)
     steps = UPGRADES.get(str(kind), {})
     upgraded: Payload = dict(doc)
     while version < current:

@@ -45,6 +45,7 @@ from intervisie.core.meeting.events import (
     Event,
     MeetingFinished,
     MeetingOpened,
+    NewerEventError,
     event_from_dict,
     event_to_dict,
     redact,
@@ -74,6 +75,7 @@ __all__ = [
     "MeetingExists",
     "MeetingInfo",
     "MeetingNotFound",
+    "NewerEvent",
     "Store",
     "StoreError",
     "StoreMissing",
@@ -105,6 +107,31 @@ class DamagedEvent(StoreUnreadable):
                 "changed. Other meetings are not affected, and `intervisie sessions delete "
                 "{id}` (or `purge`, once it is finished) still removes this one."
             ).format(seq=seq, id=meeting_id, path=path, what=what),
+            path,
+        )
+        self.meeting_id = meeting_id
+        self.seq = seq
+
+
+class NewerEvent(DamagedEvent):
+    """One event of a meeting was written by a newer intervisie; updating opens it."""
+
+    def __init__(self, path: Path, meeting_id: str, seq: int, error: NewerEventError):
+        StoreUnreadable.__init__(
+            self,
+            _(
+                "event {seq} of meeting {id} in {path} was written by a newer intervisie "
+                "({type} version {version}; this one reads up to {current}); it was not "
+                "changed. Update intervisie to open this meeting; other meetings are not "
+                "affected."
+            ).format(
+                seq=seq,
+                id=meeting_id,
+                path=path,
+                type=error.kind,
+                version=error.version,
+                current=error.current,
+            ),
             path,
         )
         self.meeting_id = meeting_id
@@ -525,6 +552,8 @@ class Store:
         for seq, doc in rows:
             try:
                 event_from_dict(doc)
+            except NewerEventError as exc:
+                raise NewerEvent(self.path, meeting_id, seq, exc) from None
             except Exception as exc:  # any damage is named, never a traceback
                 raise DamagedEvent(self.path, meeting_id, seq, _damage(exc)) from None
         raise AssertionError("unreachable")  # pragma: no cover

@@ -226,3 +226,29 @@ def test_a_released_store_opens_and_replays(tmp_path: Path, fixture: Path) -> No
         assert isinstance(store.events(name["crashed"])[-1], Recovered)
         assert store.events(name["crashed"])[-1].at == crashed.last_seen
     assert fixture.read_bytes() == original
+
+
+def test_a_store_with_an_event_from_a_newer_version_is_named_and_left_alone(
+    cli, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    path = data / "intervisie.sqlite3"
+    shutil.copyfile(FIXTURES / "events-round_started-v2.sqlite", path)
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "UPDATE events SET payload = json_set(payload, '$.v', 3) "
+        "WHERE meeting_id = 'fitted' AND type = 'round_started'"
+    )
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    result = cli("--data-dir", str(data), "sessions", "show", "fitted")
+    assert result.returncode == 1
+    assert "meeting fitted" in result.stderr and "written by a newer intervisie" in result.stderr
+    assert "(round_started version 3; this one reads up to 2)" in result.stderr
+    assert "Update intervisie" in result.stderr and "damaged" not in result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_bytes() == before
+    listed = cli("--data-dir", str(data), "sessions", "list")
+    assert listed.returncode == 0 and "fitted" in listed.stdout
