@@ -122,12 +122,12 @@ def main() -> None:
         for _ in range(2):  # warm the file cache; the first app run saves home's catalog
             run(app, env)
             run(bare, env)
-        saved = Path(home) / "home-catalog.json"
-        parsed = Path(home) / "cache"  # the built-ins' parsed documents (methods/documents.py)
+        cache = Path(env["INTERVISIE_CACHE_DIR"])
 
         def forget() -> None:
-            saved.unlink()
-            shutil.rmtree(parsed, ignore_errors=True)
+            """As after installing: no home catalog, no parsed built-in methods."""
+            assert (cache / "home-catalog.json").exists(), "the app saved no home catalog"
+            shutil.rmtree(cache)
 
         warm = measure(app, bare, env, args.runs)
         cold = measure(app, bare, env, args.cold_runs, before_app=forget)
