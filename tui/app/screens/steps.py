@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets.option_list import Option
 
-from intervisie.core.i18n import N_, _, current_language
+from intervisie.core.i18n import N_, _, current_language, ngettext
 from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.timing import meeting_timer
 from intervisie.core.method.model import MeetingStep, PhaseKind
@@ -315,7 +315,11 @@ class ClosingScreen(StepScreen):
         left = state.leftover_cases()
         if left:
             out.append(
-                _("{count} case(s) still on the list.").format(count=len(left)) + "\n", style="dim"
+                ngettext(
+                    "{count} case still on the list.", "{count} cases still on the list.", len(left)
+                ).format(count=len(left))
+                + "\n",
+                style="dim",
             )
         method = self.app.next_method(self.link)  # type: ignore[attr-defined]
         out.append("\n")

@@ -551,7 +551,10 @@ class ChoiceCapture(Capture):
         voter = self.next_voter(context)
         who = context.link.name(voter) if voter else _("everyone has voted")
         if self.egt:
-            return _("{who}: case E G T (e.g. 2 5 4 3) · e votes · n decides").format(who=who)
+            # The criteria by name, where the group scores: E, G and T alone say nothing.
+            return _(
+                "{who}: case, then Emotion, Shared, Time pressure (1-5): 2 5 4 3 · e votes"
+            ).format(who=who)
         return _("{who}: case number · Name: 2 for someone else · e EGT · n decides").format(
             who=who
         )
