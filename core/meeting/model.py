@@ -324,16 +324,11 @@ class SessionState:
     def average_ratings(self, target: str) -> dict[str, Average]:
         """The group's ratings of one contribution (a force), averaged per criterion, in the
         order the criteria were first rated. The force field and the reports show these."""
-        values: dict[str, list[int]] = {}
-        given = (
+        return average_scores(
             c
             for c in self.contributions
             if c.kind is ContributionKind.RATING and c.target == target
         )
-        for c in one_per_author(given):  # a person who rated twice counts once, as last rated
-            for criterion, value in c.ratings.items():
-                values.setdefault(criterion, []).append(value)
-        return {k: Average(sum(v) / len(v), len(v)) for k, v in values.items()}
 
     def eligible_cases(self) -> tuple[Case, ...]:
         """The cases that can still be chosen, in the order they were named: on the list,
@@ -444,6 +439,17 @@ def one_per_author(contributions: Iterable[Contribution]) -> tuple[Contribution,
         latest.pop(c.author, None)
         latest[c.author] = c
     return tuple(latest.values())
+
+
+def average_scores(contributions: Iterable[Contribution]) -> dict[str, Average]:
+    """The scores of `contributions` averaged per criterion, each author's latest counted
+    once, in the order the criteria were first scored: a force's ratings, a phase's or the
+    closing's evaluations. Screens and reports show these; they do not count themselves."""
+    values: dict[str, list[int]] = {}
+    for c in one_per_author(contributions):
+        for criterion, value in c.ratings.items():
+            values.setdefault(criterion, []).append(value)
+    return {k: Average(sum(v) / len(v), len(v)) for k, v in values.items()}
 
 
 @frozen

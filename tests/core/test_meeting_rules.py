@@ -274,3 +274,20 @@ def test_the_setup_preview_is_the_plan_the_round_starts_with(open_meeting, lens_
         lens: len(holders) for lens, holders in preview[1].items()
     }
     assert "carla" not in {m for holders in rnd.lenses.values() for m in holders}
+
+
+def test_the_closing_evaluation_averages_each_members_latest_scores(open_meeting):
+    from intervisie.core.meeting.model import average_scores
+    from intervisie.core.method.model import ContributionKind, MeetingStep
+
+    engine = open_meeting(present=("anna", "bram", "carla"))
+    run(engine, cmd.StartStep(step=MeetingStep.CLOSING))
+    for who, score in (("anna", 6), ("bram", 9), ("anna", 8)):  # anna corrects her score
+        run(
+            engine,
+            cmd.AddContribution(
+                author=who, kind=ContributionKind.EVALUATION, ratings={"meeting": score}
+            ),
+        )
+    averages = average_scores(engine.state.contributions_in(step=MeetingStep.CLOSING))
+    assert (averages["meeting"].value, averages["meeting"].count) == (8.5, 2)

@@ -30,8 +30,8 @@ from intervisie.core.meeting.model import (
     PhaseRun,
     Round,
     Tally,
+    average_scores,
     force_field_facts,
-    one_per_author,
     revealed_before,
     view_contributions,
 )
@@ -716,16 +716,16 @@ class EvaluationCapture(Capture):
         contributions = context.contributions()
         out = self.lines(context, contributions)
         criteria = self.criteria(context)
-        scored = one_per_author(
+        averages = average_scores(
             c for c in contributions if c.kind is ContributionKind.EVALUATION and c.ratings
         )
-        if scored:
+        if averages:
             out.append("\n")
-            parts = []
-            for cid, name, _low, high in criteria:
-                values = [c.ratings[cid] for c in scored if cid in c.ratings]
-                if values:
-                    parts.append(f"{name} {decimal(sum(values) / len(values))}/{high}")
+            parts = [
+                f"{name} {decimal(averages[cid].value)}/{high}"
+                for cid, name, _low, high in criteria
+                if cid in averages
+            ]
             out.append("Ø " + " · ".join(parts), style="bold")
         return out
 
