@@ -13,6 +13,7 @@ from datetime import datetime
 
 from attrs import field, frozen
 
+from intervisie.core.i18n import N_
 from intervisie.core.meeting.model import FACILITATOR, Case, Group
 from intervisie.core.method.model import CaseKind, ContributionKind, MeetingStep, Method
 
@@ -218,6 +219,20 @@ class EditContribution(Command):
     target: str | None = None
 
 
+QUESTION_MARKS: tuple[str, ...] = ("cold", "warm", "hot")
+"""The case owner's word on a question: how much it touched the case (online practice)."""
+QUESTION_MARK_NAMES: Mapping[str, str] = {"cold": N_("cold"), "warm": N_("warm"), "hot": N_("hot")}
+"""Each mark's name (translate with `_`)."""
+
+
+@frozen(kw_only=True)
+class MarkQuestion(Command):
+    """The case owner marks a question cold, warm or hot (`mark` None: unmarked again)."""
+
+    contribution_id: str
+    mark: str | None = None
+
+
 @frozen(kw_only=True)
 class RemoveContribution(Command):
     contribution_id: str
@@ -250,6 +265,7 @@ class Recover(Command):
 
 
 PARTICIPANT_COMMANDS: tuple[type[Command], ...] = (
+    MarkQuestion,
     AcceptConfidentiality,
     RevisitNote,
     AddCase,

@@ -32,6 +32,7 @@ from intervisie.core.meeting.events import (
     Paused,
     PhaseChanged,
     PlannedPhase,
+    QuestionMarked,
     Recovered,
     Resumed,
     Revealed,
@@ -1108,6 +1109,20 @@ def _edit_contribution(
     ]
 
 
+def _mark_question(state: SessionState, command: cmd.MarkQuestion, now: datetime) -> list[Event]:
+    old = state.contribution(command.contribution_id)
+    if old is None or old.kind is not ContributionKind.QUESTION:
+        raise _fail(N_("There is no question {id}."), id=command.contribution_id)
+    if command.mark is not None and command.mark not in cmd.QUESTION_MARKS:
+        raise _fail(N_("A question is marked {marks}."), marks=", ".join(cmd.QUESTION_MARKS))
+    rnd = state.round_by_id(old.round_id) if old.round_id is not None else None
+    if command.actor != FACILITATOR and (rnd is None or command.actor != rnd.owner):
+        raise _fail(N_("Only the case owner marks the questions."))
+    if old.mark == command.mark:
+        return []
+    return [QuestionMarked(now, actor=command.actor, contribution_id=old.id, mark=command.mark)]
+
+
 def _remove_contribution(
     state: SessionState, command: cmd.RemoveContribution, now: datetime
 ) -> list[Event]:
@@ -1139,6 +1154,7 @@ _DECIDERS: dict[type[cmd.Command], Callable[[SessionState, Any, datetime], list[
     cmd.AddContribution: _add_contribution,
     cmd.EditContribution: _edit_contribution,
     cmd.RemoveContribution: _remove_contribution,
+    cmd.MarkQuestion: _mark_question,
     cmd.Reveal: _reveal,
     cmd.FinishRound: _finish_round,
     cmd.FinishMeeting: _finish_meeting,

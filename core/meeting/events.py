@@ -352,6 +352,15 @@ class ContributionEdited(Event):
 
 
 @frozen
+class QuestionMarked(Event):
+    """The case owner's mark on a question: `cold`, `warm`, `hot`, or None (taken back)."""
+
+    type: ClassVar[str] = "question_marked"
+    contribution_id: str = field(kw_only=True)
+    mark: str | None = field(default=None, kw_only=True)
+
+
+@frozen
 class ContributionRemoved(Event):
     type: ClassVar[str] = "contribution_removed"
     contribution_id: str = field(kw_only=True)
@@ -382,6 +391,7 @@ EVENT_TYPES: Mapping[str, type[Event]] = {
         ContributionAdded,
         ContributionEdited,
         ContributionRemoved,
+        QuestionMarked,
     )
 }
 """Every event type by its `type` string."""
@@ -679,6 +689,7 @@ __all__ = [
     "Paused",
     "PhaseChanged",
     "PlannedPhase",
+    "QuestionMarked",
     "Recovered",
     "Resumed",
     "Revealed",

@@ -30,6 +30,7 @@ from intervisie.core.meeting.events import (
     MemberLeft,
     Paused,
     PhaseChanged,
+    QuestionMarked,
     Recovered,
     Resumed,
     Revealed,
@@ -363,6 +364,11 @@ class StateBuilder:
         if old.kind in (ContributionKind.VOTE, ContributionKind.SCORE):
             self._choice_changed(old.round_id)
 
+    def question_marked(self, e: QuestionMarked, at: datetime) -> None:
+        old = self.contributions.get(e.contribution_id)
+        if old is not None:
+            self.contributions[old.id] = attrs.evolve(old, mark=e.mark)
+
     def contribution_removed(self, e: ContributionRemoved, at: datetime) -> None:
         old = self.contributions.pop(e.contribution_id, None)
         if old is not None and old.kind in (ContributionKind.VOTE, ContributionKind.SCORE):
@@ -432,6 +438,7 @@ _APPLIERS: dict[type[Event], Callable[[StateBuilder, Any, datetime], None]] = {
     ContributionAdded: StateBuilder.contribution_added,
     ContributionEdited: StateBuilder.contribution_edited,
     ContributionRemoved: StateBuilder.contribution_removed,
+    QuestionMarked: StateBuilder.question_marked,
 }
 
 

@@ -92,6 +92,8 @@ class Contribution:
     lens: str | None = None
     target: str | None = None
     hidden: bool = False
+    mark: str | None = None
+    """A question's mark from the case owner: `cold`, `warm` or `hot`."""
 
 
 @frozen

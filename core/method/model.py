@@ -243,6 +243,9 @@ class Phase:
     sides: tuple[Side, ...] = ()
     criteria: tuple[Criterion, ...] = ()
     hidden_until_reveal: bool = False
+    owner_marks_hidden: bool = False
+    """The case owner's marks on the questions (cold, warm, hot) are for the owner and the
+    report only: the shared screen shows how many were marked, not which."""
     when: Mapping[str, tuple[str, ...]] = field(factory=dict, hash=False)
     """Include this phase only when each named option has one of the listed choices."""
 

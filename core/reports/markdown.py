@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from intervisie.core.i18n import N_
+from intervisie.core.meeting.commands import QUESTION_MARK_NAMES
 from intervisie.core.method.model import ContributionKind, MeetingStep, PhaseKind
 from intervisie.core.reports.profiles import Shows, register_name
 from intervisie.core.reports.report import (
@@ -86,6 +87,10 @@ def item_line(w: Words, item: Item) -> str:
         extras.append(_cell(item.side))
     if item.hidden:
         extras.append(w(N_("not revealed during the meeting")))
+    if item.mark:
+        extras.append(
+            w(N_("the case owner: {mark}")).format(mark=w(QUESTION_MARK_NAMES[item.mark]))
+        )
     if extras:
         head += f" ({', '.join(extras)})"
     body = []

@@ -81,6 +81,8 @@ class Item:
     received: tuple[Rating, ...] = ()
     """For a force: the group's average rating of it, per criterion."""
     hidden: bool = False
+    mark: str = ""
+    """A question's mark from the case owner (`cold`, `warm`, `hot`), for the owner's report."""
     """Written in a hidden phase and never revealed during the meeting."""
 
 
@@ -311,6 +313,7 @@ class _Builder:
             ),
             received=received,
             hidden=c.hidden,
+            mark=c.mark or "",
         )
 
     def received(self, force: Contribution, rnd: Round) -> tuple[Rating, ...]:

@@ -170,3 +170,55 @@ async def test_the_closing_field_shows_the_one_score_it_takes() -> None:
         field = await enter_line(app, p, "8 fijne sfeer")
         assert any("Whose is it?" in m for m in messages(app))
         assert field.value == "8 fijne sfeer"
+
+
+@pilot
+async def test_the_facilitator_corrects_removes_and_marks_questions_in_the_runner() -> None:
+    from intervisie.core.reports.markdown import item_line
+    from intervisie.core.reports.report import build_report
+    from intervisie.core.reports.wording import Words
+    from intervisie.tui.app.screens.correct import CorrectScreen
+
+    app = IntervisieApp(clock=FakeClock(), sound=False)
+    async with app.run_test(size=(80, 24)) as p:
+        await gossip_round(app, p)
+        await to_phase(app, p, "questions")
+        typed = (
+            "Pieter: Wat wil je bereikne?",
+            "Daniel: Wie wist ervan?",
+            "Daniel: Wie wist ervan?",
+        )
+        for line in typed:  # Daniel's question went in twice by mistake
+            await enter_line(app, p, line)
+            await p.press("escape")
+        assert len([c for c in made(app) if c.kind is ContributionKind.QUESTION]) == 3
+        await p.press("c")
+        await p.pause()
+        assert isinstance(app.screen, CorrectScreen)
+        assert "h hot" in terminal_text(app)
+        await p.press("h")  # Pieter's question touched the case
+        await p.press("enter")  # and its typo is corrected
+        await p.pause()
+        field = app.focused
+        assert isinstance(field, Input) and field.value == "Wat wil je bereikne?"
+        await p.press("backspace", "backspace", "backspace", "backspace")
+        await p.press("k", "e", "n", "?", "enter")
+        await p.pause()
+        await p.press("down", "down", "x")
+        await p.pause()
+        await p.press("enter")  # the dialog asks; Enter removes
+        await p.pause()
+        assert isinstance(app.screen, CorrectScreen)
+        await p.press("escape")
+        await p.pause()
+        assert isinstance(app.screen, RunnerScreen)
+        questions = [c for c in made(app) if c.kind is ContributionKind.QUESTION]
+        assert [(c.author, c.text, c.mark) for c in questions] == [
+            ("m2", "Wat wil je bereiken?", "hot"),
+            ("m3", "Wie wist ervan?", None),
+        ]
+        shown = terminal_text(app)
+        assert "Wat wil je bereiken?" in shown and "● hot" in shown
+        report = build_report(app.link.state, "m1", "en")
+        lines = [item_line(Words("en"), i) for i in report.rounds[0].items()]
+        assert any("the case owner: hot" in line for line in lines), lines

@@ -55,6 +55,7 @@ class RunnerScreen(CapturingScreen):
         Binding("a", "focus_capture", N_("add")),
         Binding("enter", "focus_capture", N_("add")),
         Binding("r", "reveal", N_("reveal")),
+        Binding("c", "correct", N_("correct"), show=False),
         Binding("pagedown", "scroll_info", N_("more")),
         Binding("pageup", "scroll_info(-1)", N_("more"), show=False),
         Binding("down", "scroll_list(1)", N_("scroll"), show=False),
@@ -401,6 +402,17 @@ class RunnerScreen(CapturingScreen):
 
     def action_reveal(self) -> None:
         self.run_command(cmd.Reveal())
+
+    def action_correct(self) -> None:
+        """Edit or remove what this phase captured, or mark its questions for the owner."""
+        from intervisie.core.meeting.model import view_contributions
+        from intervisie.tui.app.screens.correct import CorrectScreen
+
+        rnd = self.link.state.round
+        if rnd is None:
+            return
+        shown = view_contributions(self.link.state, rnd.id, rnd.phase.id).visible
+        self.app.push_screen(CorrectScreen(self.link, shown), lambda _none: self.render_state())
 
     def action_toggle_egt(self) -> None:
         capture = self.capture

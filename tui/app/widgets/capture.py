@@ -22,7 +22,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input
 
-from intervisie.core.i18n import N_, _, decimal
+from intervisie.core.i18n import N_, _, decimal, ngettext
 from intervisie.core.meeting import commands as cmd
 from intervisie.core.meeting.model import (
     FACILITATOR,
@@ -48,6 +48,10 @@ WARNING_LABEL = {
     QuestionWarning.INTERPRETING: N_("interpreting"),
     QuestionWarning.WHY: N_("why-question"),
 }
+
+MARK_NAMES = cmd.QUESTION_MARK_NAMES
+MARK_STYLE = {"cold": "bold blue", "warm": "bold yellow", "hot": "bold red"}
+"""The case owner's word on a question, as the questions list shows it."""
 
 _NUMBERS = re.compile(r"^\s*((?:\d+\s*)+)(.*)$")
 
@@ -426,6 +430,31 @@ class QuestionsCapture(Capture):
         if warnings:
             labels = ", ".join(_(WARNING_LABEL[w]) for w in warnings)
             out.append(f"   ⚠ {labels}", style="bold yellow")
+        if contribution.mark in MARK_STYLE and not self.marks_hidden():
+            out.append(
+                f"   ● {_(MARK_NAMES[contribution.mark])}", style=MARK_STYLE[contribution.mark]
+            )
+
+    def marks_hidden(self) -> bool:
+        """The method keeps the owner's marks from the others (the report has them)."""
+        run = self.context.run if self.context is not None else None
+        return run is not None and run.phase.owner_marks_hidden
+
+    def items(self, context: Context) -> RichText:
+        self.context = context
+        out = super().items(context)
+        marked = sum(1 for c in context.contributions() if c.mark)
+        if marked and self.marks_hidden():
+            out.append("\n")
+            out.append(
+                ngettext(
+                    "The case owner marked {n} question (kept for the report).",
+                    "The case owner marked {n} questions (kept for the report).",
+                    marked,
+                ).format(n=marked),
+                style="dim italic",
+            )
+        return out
 
 
 class WritingCapture(Capture):
