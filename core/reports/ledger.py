@@ -113,6 +113,12 @@ def period_window(
     return Window(Period.ROLLING_12_MONTHS, _minus_year(until) + timedelta(days=1), until)
 
 
+def join_reasons(reasons: Iterable[str]) -> str:
+    """Reasons as one line: `a; b.` (each reason is a sentence of its own)."""
+    parts = [r.rstrip(".") for r in reasons if r]
+    return "; ".join(parts) + ("." if parts and any(r.endswith(".") for r in reasons) else "")
+
+
 @frozen
 class Sitting:
     """One meeting in one person's ledger."""
@@ -138,7 +144,7 @@ class Sitting:
 
     @property
     def note(self) -> str:
-        return "; ".join(self.reasons)
+        return join_reasons(self.reasons)
 
 
 @frozen

@@ -122,3 +122,15 @@ def test_the_certificate_shows_numbers_and_tells_who_gets_none(cli, year_stored)
     small = cli("certificate", "c2")
     assert small.returncode == 0
     assert "counts for nobody under MfN register – mediators" in small.stderr
+
+
+def test_a_number_given_later_goes_to_the_person_already_linked(cli, year_stored) -> None:
+    made = cli("people", "link", "Intervisie Advocatuur Utrecht", "Dirk Peters")
+    assert made.returncode == 0, made.stderr
+    again = cli(
+        "people", "link", "Intervisie Advocatuur Utrecht", "Dirk Peters", "--number", "nova=A-1007"
+    )
+    assert again.returncode == 0, again.stderr
+    people = json.loads(cli("people", "list", "--json").stdout)
+    dirks = [p for p in people if p["name"] == "Dirk Peters" and p["linked"]]
+    assert len(dirks) == 1 and dirks[0]["registers"] == ["nova"]  # no second, orphaned Dirk

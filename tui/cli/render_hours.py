@@ -95,7 +95,7 @@ def _profile_block(w: Words, profile: RuleProfile, rows: list[PersonHours]) -> l
                 skipped.append(
                     "  "
                     + w(N_("{name}, {day} ({group}): {reasons}")).format(
-                        name=r.name, day=w.day(s.day), group=s.group, reasons="; ".join(s.reasons)
+                        name=r.name, day=w.day(s.day), group=s.group, reasons=s.note
                     )
                 )
         for a in r.activities:

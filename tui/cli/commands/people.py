@@ -152,7 +152,7 @@ def list_people(as_json: bool) -> None:
     for row in rows:
         groups = ", ".join(g["name"] for g in row["groups"]) or "-"
         registers = ", ".join(row["registers"])
-        line = f"{row['id']:<14} {row['name']:<24} {groups}"
+        line = f"{row['id']:<18} {row['name']:<24} {groups}"
         if registers:
             line += "  [" + registers + "]"
         if not row["linked"]:
@@ -264,8 +264,16 @@ def link_member(group: str, member: str, to: str | None, number: str | None) -> 
         elif number:
             register, value = _register_number(number)
             holder = known.by_number(register, value)
-            person = holder or Person(new_person_id(store), m.name, {register: value})
-            if holder is None:
+            current = known.person_of(g.id, m.id, m.name)
+            if holder is not None:
+                person = holder
+            elif current.linked:  # already someone: they get the number, no second person
+                person = attrs.evolve(
+                    current, registrations={**current.registrations, register: value}
+                )
+                save_person(store, person)
+            else:
+                person = Person(new_person_id(store), m.name, {register: value})
                 save_person(store, person)
         else:
             current = known.person_of(g.id, m.id, m.name)
