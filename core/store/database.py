@@ -635,8 +635,16 @@ class Store:
         with self._write() as conn:
             self._upsert_group(conn, group)
 
-    def groups(self) -> list[Group]:
-        rows = self._read("SELECT id, name, members FROM groups ORDER BY name, id")
+    def groups(self, *, real_only: bool = False) -> list[Group]:
+        """The stored groups; `real_only` leaves out those known only from demo meetings
+        (setup never offers a demo's sample group for a real meeting)."""
+        sql = "SELECT id, name, members FROM groups"
+        if real_only:
+            sql += (
+                " WHERE id IN (SELECT group_id FROM meetings WHERE demo = 0)"
+                " OR id NOT IN (SELECT group_id FROM meetings WHERE group_id IS NOT NULL)"
+            )
+        rows = self._read(sql + " ORDER BY name, id")
         return [self._group(row) for row in rows]
 
     def group(self, group_id: str) -> Group | None:

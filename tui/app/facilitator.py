@@ -307,7 +307,7 @@ class IntervisieApp(App[None]):
         if store is None:
             return []
         try:
-            return store.groups()
+            return store.groups(real_only=True)  # a demo's sample group is never offered
         finally:
             if store is not self._store:
                 store.close()
