@@ -943,6 +943,17 @@ def _add_contribution(
             and rnd.owner is not None
         ):
             raise _fail(N_("The case owner answers the questions and does not ask them."))
+        silent = (OwnerPosition.LISTENING, OwnerPosition.TURNED_AWAY)
+        if (
+            rnd.owner is not None
+            and command.author == rnd.owner
+            and phase.owner in silent
+            and command.kind is not ContributionKind.NOTE
+        ):
+            raise _fail(
+                N_("The case owner listens in the phase {phase}: only their own notes."),
+                phase=_phase_name(run),
+            )
         if command.kind is ContributionKind.PICK and command.author != rnd.owner:
             raise _fail(N_("The case owner chooses the actions."))
         _check_fields(
