@@ -21,6 +21,7 @@ with a message that names the file (see `intervisie.core.store.file`).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
@@ -748,8 +749,17 @@ class Store:
         """Remove a meeting and its events, then reclaim the space so no text remains."""
         with self._write() as conn:
             self._refuse_if_driven(conn, meeting_id)
+            texts: set[tuple[str, str]] = set()
+            for (payload,) in conn.execute(
+                "SELECT payload FROM events WHERE meeting_id = ? AND type IN "
+                "('case_added', 'case_edited')",
+                (meeting_id,),
+            ):
+                with contextlib.suppress(Exception):  # a damaged row has no text to follow
+                    texts.update(_case_texts(event_from_dict(json.loads(payload))))
             count = conn.execute("DELETE FROM events WHERE meeting_id = ?", (meeting_id,)).rowcount
             conn.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
+            self._purge_revisit_copies(conn, meeting_id, texts, None)
         return Cleanup(count, self._reclaim())
 
     def purge(self, meeting_id: str, marker: str | None = None) -> Cleanup:
@@ -800,13 +810,17 @@ class Store:
         texts: set[tuple[str, str]],
         marker: str | None,
     ) -> int:
-        """Later meetings copied the discussed cases to revisit them: purge those copies too."""
+        """Later meetings copied the meeting's cases: the discussed ones to revisit them
+        (`meeting_opened`), the left-over ones carried over to be brought in again
+        (`case_added` with `carried_from`). Purge those copies too. They are found by their
+        text, not their id: case ids were only unique within a meeting when they were made."""
         if not texts:
             return 0
         changed = 0
+        mark = PURGED if marker is None else marker
         rows = conn.execute(
             "SELECT meeting_id, seq, payload FROM events "
-            "WHERE type = 'meeting_opened' AND meeting_id != ?",
+            "WHERE type IN ('meeting_opened', 'case_added') AND meeting_id != ?",
             (meeting_id,),
         ).fetchall()
         for other, seq, payload in rows:
@@ -814,11 +828,26 @@ class Store:
                 event = event_from_dict(json.loads(payload))
             except Exception:  # another meeting's damaged row: named when read
                 continue
+            if isinstance(event, CaseAdded):
+                case = event.case
+                if event.carried_from is None or (case.title, case.description) not in texts:
+                    continue
+                copy = attrs.evolve(
+                    event,
+                    case=attrs.evolve(
+                        case, title=mark, description=mark if case.description else ""
+                    ),
+                )
+                conn.execute(
+                    "UPDATE events SET payload = ? WHERE meeting_id = ? AND seq = ?",
+                    (_dumps(event_to_dict(copy)), other, seq),
+                )
+                changed += 1
+                continue
             if not isinstance(event, MeetingOpened) or not any(
                 (c.title, c.description) in texts for c in event.revisit
             ):
                 continue
-            mark = PURGED if marker is None else marker
             revisit = tuple(
                 attrs.evolve(c, title=mark, description=mark if c.description else "")
                 if (c.title, c.description) in texts

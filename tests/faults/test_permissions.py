@@ -510,3 +510,50 @@ def cmdline(pid: int) -> bytes:
 def is_app(pid: int) -> bool:
     """The facilitator's app textual-serve runs for a tab (`python -m ...served`)."""
     return cmdline(pid).split(b"\0")[1:3] == [b"-m", b"intervisie.tui.app.served"]
+
+
+@pytest.mark.parametrize("how", ["purge", "delete"])
+def test_purge_and_delete_also_remove_a_carried_over_cases_text(
+    cli, tmp_path: Path, how: str
+) -> None:
+    """Found: a case left over at one meeting is carried into the next (its `case_added`
+    names where it came from); purging or deleting the first meeting left its text there."""
+    from store_helpers import SECRET, small_meeting
+
+    from intervisie.core.meeting import commands as cmd
+    from intervisie.core.meeting.clock import FakeClock
+    from intervisie.core.store.database import Store
+    from intervisie.core.store.live import LiveMeeting, previous_cases
+
+    data = tmp_path / "data"
+    clock = FakeClock(START)
+    with Store.open(data_dir=data, clock=clock) as store:
+        first = store.new_meeting()
+        for event in small_meeting(secret=SECRET):  # one case named, none discussed
+            store.append(first, event)
+        clock.advance(minutes=60 * 24 * 30)
+        revisit, carried = previous_cases(store, GROUP.id)
+        assert [c.description for c in carried] == [SECRET], "the left-over case comes along"
+        second = LiveMeeting.start(store, clock)
+        present = tuple(m.id for m in GROUP.members)
+        second.execute(
+            cmd.OpenMeeting(
+                group=GROUP,
+                present=present,
+                facilitator="anna",
+                confidentiality=present,
+                minutes_available=90,
+                revisit=revisit,
+                carried=carried,
+            )
+        )
+        assert [c.description for c in second.state.cases] == [SECRET]
+        second.close()
+    env = dict(os.environ, INTERVISIE_DATA_DIR=str(data))
+    done = cli("sessions", how, first, "--yes", env=env)
+    assert done.returncode == 0, done.stderr
+    stored = b"".join(p.read_bytes() for p in data.iterdir() if p.is_file())
+    assert SECRET.encode() not in stored, f"the carried-over case's text survived {how}"
+    shown = cli("sessions", "show", second.meeting_id, "--json", env=env)
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["cases"][0]["description"] == "[purged]"
