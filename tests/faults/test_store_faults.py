@@ -488,6 +488,22 @@ def _mutate(doc, path, value, delete: bool):
     return doc
 
 
+EMPTY: tuple[object, ...] = (False, None, "", [], {})
+
+
+def _without_defaults(got: object, sent: object) -> object:
+    """`got` without the empty keys `sent` did not have, at any depth."""
+    if isinstance(got, dict) and isinstance(sent, dict):
+        return {
+            k: _without_defaults(v, sent.get(k))
+            for k, v in got.items()
+            if k in sent or v not in EMPTY
+        }
+    if isinstance(got, list) and isinstance(sent, list) and len(got) == len(sent):
+        return [_without_defaults(g, w) for g, w in zip(got, sent, strict=True)]
+    return got
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_fuzzed_exports_never_crash_the_import(valid_export, tmp_path_factory, fuzz_inputs, data):
@@ -508,9 +524,10 @@ def test_fuzzed_exports_never_crash_the_import(valid_export, tmp_path_factory, f
     with Store.open(data_dir=tmp_path_factory.mktemp("fuzz-store")) as store:
         store.import_meeting(meeting_id, events, demo=_demo)
         again = export_document(store, meeting_id)
-    assert {k: v for k, v in again.items() if k != "events"} == {
-        k: v for k, v in doc.items() if k != "events"
-    }
+    # An export from an earlier intervisie lacks the keys added since, and the import reads
+    # them as empty (not a demo, nothing to revisit): a key deleted here may come back so.
+    got = {k: v for k, v in again.items() if k != "events"}
+    assert _without_defaults(got, doc) == {k: v for k, v in doc.items() if k != "events"}
 
 
 @settings(max_examples=200, deadline=None)
