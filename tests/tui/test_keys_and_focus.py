@@ -180,3 +180,23 @@ async def test_the_current_phase_is_named_in_full_in_the_stepper() -> None:
         stepper = f.screen_text.splitlines()
         line = next(ln for ln in stepper if "●" in ln)
         assert "●Red hat: feelings" in line
+
+
+@pilot
+async def test_a_start_blocked_by_the_agreement_takes_the_focus_to_it() -> None:
+    app, clock = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        f = Facilitator(app, pilot, clock)
+        screen = await f.setup("roddel")
+        screen.query_one("#group-name", Input).value = "Advocatuur Utrecht"
+        screen.query_one("#members", Input).value = MEMBERS
+        await pilot.pause()
+        screen.fill_members()
+        screen.query_one("#place", Input).focus()
+        await pilot.pause()
+        await f.keys("ctrl+s")
+        assert isinstance(app.screen, SetupScreen)  # not opened: nobody agreed yet
+        assert app.focused is screen.query_one("#all-accept")
+        assert "Everyone present accepts" in f.screen_text  # on screen, not below the fold
+        await f.keys("space", "ctrl+s")
+        assert not isinstance(app.screen, SetupScreen)  # the meeting opened

@@ -404,6 +404,13 @@ class SetupScreen(BaseScreen):
         if not name:
             self.notify(_("Give the group a name."), severity="warning")
             return
+        agreed = set(self.query_one("#confidentiality", SelectionList).selected)
+        if any(member not in agreed for member in self.present()):
+            # The engine refuses and says who has not agreed yet; the focus goes to the
+            # agreement, so it is on screen at 80x24 with its list beside the message.
+            accept = self.query_one("#all-accept", Checkbox)
+            accept.focus()
+            accept.scroll_visible(animate=False, top=True)
         group_id = group.id if group is not None else "g" + secrets.token_hex(3)
         new_group = Group(group_id, name, members)
 
