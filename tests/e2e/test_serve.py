@@ -259,3 +259,23 @@ def test_the_facilitators_tab_lets_in_only_with_its_code(hybrid):
             wait_for(tab, lambda: "Recent" in shown(), "home", 40)
         finally:
             browser.close()
+
+
+def test_typing_the_code_still_works_and_a_reload_keeps_the_place(hybrid):
+    meeting, serve = hybrid
+    with playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = new_page(browser, PHONE)
+            page.goto(serve.participant_url)  # the address alone, no link
+            page.fill("#code", "WRONG-CODE0")
+            page.press("#code", "Enter")
+            shows(page, "That code is not valid")
+            page.fill("#code", meeting.code["carla"].lower().replace("-", " "))  # as typed
+            page.press("#code", "Enter")
+            shows(page, "You: Carla")
+            assert "#code=" in page.url  # kept in the fragment, never sent to the server
+            page.reload()
+            shows(page, "You: Carla")
+        finally:
+            browser.close()
