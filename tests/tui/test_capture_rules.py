@@ -45,10 +45,10 @@ def opening() -> cmd.OpenMeeting:
     )
 
 
-async def gossip_round(app: IntervisieApp, p) -> None:
+async def gossip_round(app: IntervisieApp, p, options: dict | None = None) -> None:
     """A gossip-method round on Sanne's case, at its first phase."""
     await p.pause()
-    app.open_meeting("roddel", opening(), {})
+    app.open_meeting("roddel", opening(), options or {})
     await p.pause()
     link = app.link
     link.do(cmd.AddCase(owner="m1", title="Cliënt dreigt met klacht"))
@@ -222,3 +222,29 @@ async def test_the_facilitator_corrects_removes_and_marks_questions_in_the_runne
         report = build_report(app.link.state, "m1", "en")
         lines = [item_line(Words("en"), i) for i in report.rounds[0].items()]
         assert any("the case owner: hot" in line for line in lines), lines
+
+
+@pilot
+async def test_text_left_in_the_field_stays_with_its_phase() -> None:
+    app = IntervisieApp(clock=FakeClock(), sound=False)
+    async with app.run_test(size=(80, 24)) as p:
+        await gossip_round(app, p, options={"gossip_rounds": "2"})
+        await to_phase(app, p, "gossip")
+        await p.press("a")
+        await p.press(*"Ze is boos")
+        await p.press("escape")  # not added: the facilitator moves on
+        await to_phase(app, p, "gossip2")
+        field = app.screen.capture.query_one(".capture-input", Input)
+        assert field.value == ""
+        assert any("kept for its phase: Ze is boos" in m for m in messages(app))
+        await p.press("a")
+        await p.press(*"Hij twijfelt", "enter")
+        await p.pause()
+        remarks = [(c.phase_id, c.text) for c in made(app) if c.kind is ContributionKind.REMARK]
+        assert remarks == [("gossip2", "Hij twijfelt")]
+        await p.press("escape", "b")
+        await p.pause()
+        await p.press("enter")  # yes, back
+        await p.pause()
+        assert app.link.state.round.phase.id == "gossip"
+        assert app.screen.capture.query_one(".capture-input", Input).value == "Ze is boos"

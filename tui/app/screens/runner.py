@@ -13,7 +13,7 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import ContentSwitcher
+from textual.widgets import ContentSwitcher, Input
 
 from intervisie.core.i18n import N_, _, current_language
 from intervisie.core.meeting import commands as cmd
@@ -73,6 +73,7 @@ class RunnerScreen(CapturingScreen):
         self.title_text = RichText()
         self.rang: set[tuple[str, str]] = set()
         self._shown_phase: tuple[str, str] | None = None
+        self.drafts: dict[tuple[str, str], str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="runner-title")
@@ -198,8 +199,12 @@ class RunnerScreen(CapturingScreen):
         self.query_one("#prompts", Static).update(prompts)
         switcher = self.query_one("#captures", ContentSwitcher)
         wanted = f"capture-{phase.kind.value}"
+        if self._shown_phase not in (None, (rnd.id, run.id)):
+            self.keep_draft(self._shown_phase)
         if switcher.current != wanted:
             switcher.current = wanted
+        if self._shown_phase != (rnd.id, run.id):
+            self.restore_draft((rnd.id, run.id))
         capture = self.capture
         if capture is not None:
             capture.show(self.context())
@@ -210,6 +215,25 @@ class RunnerScreen(CapturingScreen):
             self._shown_phase = (rnd.id, run.id)
             self.query_one("#phase-info", VerticalScroll).scroll_home(animate=False)
         self.call_after_refresh(self.refresh_bindings)  # `more` once the texts are laid out
+
+    def keep_draft(self, phase_key: tuple[str, str]) -> None:
+        """Text typed but not added stays with the phase it was typed in (never glued to the
+        next phase's first entry); it is back in the field on returning there."""
+        capture = self.capture
+        if capture is None:
+            return
+        field = capture.query_one(".capture-input", Input)
+        if field.value.strip():
+            self.drafts[phase_key] = field.value
+            self.notify(
+                _("Not added, kept for its phase: {text}").format(text=field.value), timeout=6
+            )
+        field.value = ""
+
+    def restore_draft(self, phase_key: tuple[str, str]) -> None:
+        capture = self.capture
+        if capture is not None and phase_key in self.drafts:
+            capture.query_one(".capture-input", Input).value = self.drafts.pop(phase_key)
 
     def hats_line(self, rnd) -> RichText:
         """Assigned lenses: each participant's name with their hats beside it."""
