@@ -106,6 +106,10 @@ def _fitted_gossip(method: Method) -> list[Event]:
                     contribution_id=added[-1].contribution_id, text="a better thought"
                 )
             )
+            if _kind_for(run) is K.QUESTION:  # the case owner's word on it
+                engine.execute(
+                    cmd.MarkQuestion(contribution_id=added[-1].contribution_id, mark="hot")
+                )
             removed = engine.execute(
                 cmd.AddContribution(author="mira", kind=_kind_for(run), text="said by mistake")
             )
