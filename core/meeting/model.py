@@ -513,7 +513,10 @@ class ForceFieldFacts:
 
 def force_field_facts(state: SessionState, round_id: str) -> ForceFieldFacts:
     """The goal, the strongest forces, the actions and the owner's picks of one round."""
-    goal, marks, actions, picks = "", {}, [], {}
+    goal = ""
+    marks: dict[str, str] = {}
+    actions: list[Contribution] = []
+    picks: dict[str, str] = {}
     for c in state.contributions_in(round_id):
         if c.kind is ContributionKind.GOAL:
             goal = c.text

@@ -128,7 +128,7 @@ async def test_the_runners_texts_below_the_fold_scroll_into_view_with_a_shown_ke
 
         last_prompt = text(rnd.phase.phase.prompts[-1], "en")
         assert last_prompt not in f.screen_text  # below the fold at 80x24
-        assert "pgdn more" in f.key_bar
+        assert "⇟ more" in f.key_bar
         for _ in range(4):
             await f.keys("pagedown")
             if last_prompt in f.screen_text:

@@ -76,7 +76,7 @@ async def test_the_next_meeting_revisits_the_case_and_scores_egt() -> None:
         first.route(link)
         await pilot.pause()
         assert isinstance(first.screen, ClosingScreen)
-        assert "1 case(s) still on the list." in text(first)
+        assert "1 case still on the list." in text(first)
         await pilot.press("c")
         await type_lines(first, pilot, "Aylin: 8 good")
         await pilot.press("n", "y")

@@ -61,7 +61,7 @@ KEY_DISPLAY = {
     "plus": "+",
     "minus": "-",
     "slash": "/",
-    "pagedown": "pgdn",
+    "pagedown": "⇟",
     "ctrl+p": "^p",
 }
 

@@ -397,8 +397,9 @@ class RunnerScreen(CapturingScreen):
         """Half the height for the phase's texts; a third where the force field is drawn
         (the diagram needs the room; pgdn brings the rest of the texts)."""
         height = self.app.size.height
-        field = self.capture is not None and bool(self.capture.query("ForceField"))
-        if field and self.capture.query_one("ForceField").display:
+        capture = self.capture
+        fields = capture.query("ForceField") if capture is not None else None
+        if fields and fields.first().display:
             share = max(height // 3, 6)
         else:
             share = max(height // 2 - 1, 8)

@@ -284,9 +284,11 @@ class DiscussionCapture(Capture):
         where = (context.round_id, context.phase_id)
         count = len(context.contributions())
         scroll = self.query_one(".capture-list", VerticalScroll)
-        if getattr(self, "_shown", None) != where:
+        shown: tuple[str | None, str | None] | None = getattr(self, "_shown", None)
+        before: int = getattr(self, "_count", 0)
+        if shown != where:
             self.call_after_refresh(scroll.scroll_home, animate=False)
-        elif count > self._count:
+        elif count > before:
             self.call_after_refresh(scroll.scroll_end, animate=False)
         self._shown, self._count = where, count
 
