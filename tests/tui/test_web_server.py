@@ -288,3 +288,24 @@ async def test_the_room_view_shows_the_phase_and_revealed_text_and_takes_nothing
         meeting.do(cmd.NextPhase())
         await room.until(lambda m: m["t"] == "view" and "Ik bel" in room.text())
         assert (await room.add(text="x"))["t"] == "error"
+
+
+@run
+async def test_the_case_owner_marks_a_question_from_the_page_and_carla_sees_it(meeting):
+    meeting.do(cmd.AddContribution(actor="carla", author="carla", kind="question", text="Wie?"))
+    question = meeting.live.state.contributions[-1].id
+    async with served(meeting.data_dir) as (client, _hub):
+        bram, _first = await open_page(client, meeting.code["bram"])
+        carla, _first = await open_page(client, meeting.code["carla"])
+        # Carla is not the case owner: her mark is refused and nothing is stored.
+        carla.req += 1
+        await carla.ws.send_json({"t": "mark", "req": carla.req, "id": question, "mark": "hot"})
+        refused = await carla.until(lambda m: m.get("req") == carla.req)
+        assert refused["t"] == "error"
+        bram.req += 1
+        await bram.ws.send_json({"t": "mark", "req": bram.req, "id": question, "mark": "hot"})
+        assert (await bram.until(lambda m: m.get("req") == bram.req))["t"] == "ack"
+        with Store.open(data_dir=meeting.data_dir) as store:
+            state = store.replay(meeting.id)
+        assert state.contribution(question).mark == "hot"
+        await carla.until(lambda m: 'class="mark hot"' in carla.text())

@@ -6,6 +6,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import attrs
 import pytest
 
 from intervisie.core.meeting import commands as cmd
@@ -142,4 +143,44 @@ def test_a_form_sends_one_command_in_the_members_own_name(tmp_path):
     fields[f"score:{form.criteria[0][0]}"] = str(high + 1)
     with pytest.raises(BadInput, match=f"from {low} to {high}"):
         command_from(form, "carla", fields)
+    m.close()
+
+
+def test_the_case_owner_marks_questions_and_the_others_see_the_mark(incident):
+    incident.to_phase("questions")
+    incident.do(cmd.AddContribution(actor="carla", author="carla", kind="question", text="Wie?"))
+    question = incident.live.state.contributions[-1].id
+    bram = page(incident, "bram").regions["items"]
+    assert bram.count(f'data-mark="{question}"') == 3  # cold, warm, hot
+    assert "data-mark=" not in page(incident, "carla").regions["items"]
+    incident.do(cmd.MarkQuestion(actor="bram", contribution_id=question, mark="hot"))
+    bram = page(incident, "bram").regions["items"]
+    assert 'class="mark hot">hot<' in bram
+    assert 'class="mark-button hot" data-mark' in bram and 'aria-pressed="true"' in bram
+    assert 'class="mark hot">hot<' in page(incident, "carla").regions["items"]
+    assert 'class="mark hot">hot<' in page(incident, None).regions["items"]  # the room
+
+
+def test_where_the_method_hides_the_marks_the_others_see_only_a_count(tmp_path):
+    m = Meeting(tmp_path / "data", method="incident")
+    phases = tuple(
+        attrs.evolve(p, owner_marks_hidden=True) if p.id == "questions" else p
+        for p in m.method.phases
+    )
+    m.method = attrs.evolve(m.method, phases=phases)
+    m.do(cmd.AddCase(owner="bram", title="Klacht"))
+    m.do(cmd.ChooseCase(case_id=m.live.state.cases[-1].id))
+    m.do(cmd.StartRound(method=m.method))
+    m.to_phase("questions")
+    m.do(cmd.AddContribution(actor="carla", author="carla", kind="question", text="Wie?"))
+    m.do(
+        cmd.MarkQuestion(
+            actor="bram", contribution_id=m.live.state.contributions[-1].id, mark="warm"
+        )
+    )
+    for viewer in ("carla", None):
+        items = page(m, viewer).regions["items"]
+        assert "warm" not in items
+        assert "The case owner marked 1 question (kept for the report)." in items
+    assert 'class="mark warm">warm<' in page(m, "bram").regions["items"]
     m.close()

@@ -328,6 +328,11 @@ class Hub:
             return cmd.EditContribution(actor=member, contribution_id=target, text=text.strip())
         if kind == "remove":
             return cmd.RemoveContribution(actor=member, contribution_id=target)
+        if kind == "mark":
+            mark = message.get("mark") or None
+            if mark is not None and mark not in cmd.QUESTION_MARKS:
+                raise BadInput(_("This page is out of date: reload it."))
+            return cmd.MarkQuestion(actor=member, contribution_id=target, mark=mark)
         raise BadInput(_("This page is out of date: reload it."))
 
     # -- following --------------------------------------------------------------------------

@@ -152,7 +152,7 @@ async def socket(request: web.Request) -> web.WebSocketResponse:
                 continue
             if conn.close_reason is not None:
                 break
-            if message.get("t") in ("add", "edit", "remove"):
+            if message.get("t") in ("add", "edit", "remove", "mark"):
                 await conn.send(await hub.act(conn, message))
             if conn.close_reason is not None:
                 break

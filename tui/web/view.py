@@ -453,7 +453,14 @@ def _round_page(
     items = join(
         cases,
         _revealed(state, rnd, lang),
-        _contributions(state, seen.visible, viewer),
+        _contributions(
+            state,
+            seen.visible,
+            viewer,
+            owner=rnd.owner,
+            marks_hidden=phase.owner_marks_hidden and not is_owner,
+        ),
+        _marked_count(seen.visible) if phase.owner_marks_hidden and not is_owner else None,
         tag(
             "p",
             {"class": "hidden-count"},
@@ -610,8 +617,11 @@ def _contributions(
     *,
     title: str | None = None,
     css: str = "items",
+    owner: str | None = None,
+    marks_hidden: bool = False,
 ) -> Markup | None:
-    """A list of contributions; the viewer's own can be edited and removed."""
+    """A list of contributions; the viewer's own can be edited and removed; the case owner
+    (`owner`) marks each question cold, warm or hot, and the mark shows unless hidden."""
     if not made:
         return None
     rows = []
@@ -625,6 +635,12 @@ def _contributions(
             tag("span", {"class": "who"}, who),
             tag("span", {"class": "text"}, side + _body(state, c)),
         ]
+        if c.kind is Kind.QUESTION and c.mark in cmd.QUESTION_MARKS and not marks_hidden:
+            parts.append(
+                tag("span", {"class": f"mark {c.mark}"}, _(cmd.QUESTION_MARK_NAMES[c.mark]))
+            )
+        if c.kind is Kind.QUESTION and owner is not None and viewer == owner:
+            parts.append(_mark_buttons(c))
         if own and c.hidden:
             parts.append(tag("span", {"class": "note"}, _("only you see this until the reveal")))
         if own and c.kind in EDITABLE:
@@ -645,6 +661,41 @@ def _contributions(
         rows.append(tag("li", attrs, parts))
     heading = tag("h2", None, title) if title else None
     return join(heading, tag("ul", {"class": css}, rows))
+
+
+def _mark_buttons(c: Contribution) -> Markup:
+    """The owner's three marks; the one given is pressed, and pressing it again takes it back."""
+    buttons = [
+        tag(
+            "button",
+            {
+                "type": "button",
+                "class": f"mark-button {mark}",
+                "data-mark": c.id,
+                "data-value": "" if c.mark == mark else mark,
+                "aria-pressed": "true" if c.mark == mark else "false",
+            },
+            _(cmd.QUESTION_MARK_NAMES[mark]),
+        )
+        for mark in cmd.QUESTION_MARKS
+    ]
+    return tag("span", {"class": "actions marks"}, buttons)
+
+
+def _marked_count(made: tuple[Contribution, ...] | list[Contribution]) -> Markup | None:
+    """Where the method keeps the marks for the owner, the others see how many, not which."""
+    marked = sum(1 for c in made if c.kind is Kind.QUESTION and c.mark)
+    if not marked:
+        return None
+    return tag(
+        "p",
+        {"class": "marked-count"},
+        ngettext(
+            "The case owner marked {n} question (kept for the report).",
+            "The case owner marked {n} questions (kept for the report).",
+            marked,
+        ).format(n=marked),
+    )
 
 
 def _side_name(state: SessionState, c: Contribution) -> str:

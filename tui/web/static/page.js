@@ -215,6 +215,9 @@
     if (!button) return;
     if (button.dataset.edit) {
       startEditing(button.dataset.edit);
+    } else if (button.dataset.mark) {
+      req += 1;
+      send({ t: "mark", req: req, id: button.dataset.mark, mark: button.dataset.value || null });
     } else if (button.dataset.remove) {
       if (window.confirm(words.confirmRemove)) {
         req += 1;
