@@ -26,7 +26,7 @@ from intervisie.tui.app.widgets.plain import OptionList, Static
 
 
 def mark_label(mark: str | None) -> str:
-    return _(MARK_NAMES[mark]) if mark in MARK_NAMES else ""
+    return _(MARK_NAMES[mark]) if mark is not None and mark in MARK_NAMES else ""
 
 
 class CorrectScreen(BaseModal[None]):
