@@ -279,3 +279,30 @@ def test_typing_the_code_still_works_and_a_reload_keeps_the_place(hybrid):
             shows(page, "You: Carla")
         finally:
             browser.close()
+
+
+def test_the_case_owner_marks_a_question_on_a_phone_and_carla_sees_it(hybrid, tmp_path):
+    meeting, serve = hybrid
+    shots = screenshots(tmp_path)
+    meeting.do(cmd.AddCase(owner="bram", title="Cliënt dreigt met een klacht"))
+    meeting.do(cmd.NextPhase())
+    meeting.do(cmd.ChooseCase(case_id=meeting.live.state.cases[-1].id))
+    meeting.to_phase("questions")
+    meeting.do(cmd.AddContribution(actor="carla", author="carla", kind="question", text="Wie?"))
+    with playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            bram, carla = new_page(browser, PHONE), new_page(browser, PHONE)
+            bram.goto(join_link(serve.participant_url, meeting.code["bram"]))
+            carla.goto(join_link(serve.participant_url, meeting.code["carla"]))
+            shows(bram, "Wie?")
+            bram.click("button.mark-button.hot")
+            wait_for(
+                carla, lambda: carla.locator(".mark.hot").count() == 1, "the mark on Carla's page"
+            )
+            wait_for(
+                bram, lambda: bram.locator("button.hot[aria-pressed=true]").count() == 1, "pressed"
+            )
+            bram.screenshot(path=str(shots / "phone-owner-marks.png"), full_page=True)
+        finally:
+            browser.close()
