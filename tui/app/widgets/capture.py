@@ -266,6 +266,9 @@ class DiscussionCapture(Capture):
     forces marked (`* 3`), actions on a force (`3 text`) and the owner's picks (`+ 2`)."""
 
     KIND = PhaseKind.DISCUSSION
+    _shown: tuple[str | None, str | None] | None = None
+    """The round and phase the list was last drawn for, and how many lines it held."""
+    _count = 0
 
     def list_widget(self) -> Widget:
         return Vertical(
