@@ -753,11 +753,12 @@ class _Player:
                 cmd.AddContribution(author=who, kind=ContributionKind.REMARK, text=self.text(pool))
             )
         owner = self.playing().owner
-        if owner is not None and ContributionKind.TAKEAWAY in run.phase.accepts():
+        # A silent owner (listening, turned away) only notes for themselves.
+        silent = run.phase.owner in (OwnerPosition.LISTENING, OwnerPosition.TURNED_AWAY)
+        kind = ContributionKind.NOTE if silent else ContributionKind.TAKEAWAY
+        if owner is not None and kind in run.phase.accepts():
             self.engine.execute(
-                cmd.AddContribution(
-                    author=owner, kind=ContributionKind.TAKEAWAY, text=self.text(TAKEAWAYS)
-                )
+                cmd.AddContribution(author=owner, kind=kind, text=self.text(TAKEAWAYS))
             )
 
     def phase_forces(self, run: PhaseRun) -> None:

@@ -474,7 +474,8 @@ def test_the_app_takes_emoji_right_to_left_and_very_long_names() -> None:
             assert isinstance(app.screen, RunnerScreen)
             state = app.link.state
             assert [m.name for m in state.group.members] == members
-            await add(app, pilot, MIXED)
+            # Named for its owner: a line that starts with a word and a colon names a member.
+            await add(app, pilot, f"Anna 🌷: {MIXED}")
             await pilot.resize_terminal(120, 40)
             await pilot.pause()
             text = screen_text(app)
