@@ -9,7 +9,7 @@ resumes through the engine, as a long meeting would produce) is
 - replayed (`Store.replay`: decode + the engine's fold) against selecting the rows and decoding
   their JSON, alternately, medians of several runs.
 
-Targets (DESIGN.md, Benchmarks): append p99 ratio <= 3, replay ratio <= 3.
+Targets (docs/architecture.md, Benchmarks): append p99 ratio <= 3, replay ratio <= 3.
 
 Usage: python benchmarks/store.py [--events N] [--runs R] [--dir FOLDER]
 (FOLDER: where the stores are made; use the disk the app would use, not a RAM disk.)

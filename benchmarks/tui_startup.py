@@ -4,7 +4,7 @@ Each run is a fresh process, headless, timed from the moment it is started until
 refresh of its first screen (the app exits from `call_after_refresh`), and reports its peak
 RSS. The baseline is a bare Textual app with a Header, an OptionList of the same entries
 (the method lines home shows, computed once beforehand), a Static and a Footer.
-Targets (DESIGN.md, Benchmarks): time ratio 1.2 or less, at most 10 MiB more peak RSS.
+Targets (docs/architecture.md, Benchmarks): time ratio 1.2 or less, at most 10 MiB more peak RSS.
 
 The target is measured on a usual start: home paints from the catalog an earlier start saved
 (tui/app/catalog.py). A cold start, without that catalog (the first start after installing,

@@ -62,7 +62,7 @@ def test_listing_commands_do_not_import_textual() -> None:
 
 
 def test_loading_the_methods_leaves_the_heavy_readers_out() -> None:
-    """Start-up (DESIGN.md, Benchmarks): the built-ins load without cattrs or
+    """Start-up (docs/architecture.md, Benchmarks): the built-ins load without cattrs or
     importlib.metadata, which together cost the home screen about 40 ms."""
     code = (
         "import sys\nfrom intervisie.core.plugins.loading import load_registry\n"

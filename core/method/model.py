@@ -458,7 +458,7 @@ def _patched(phase: Phase, patch: Mapping[str, Any] | None) -> Phase:
     values (numbers, texts, enums, the model's small classes, tuples of them) are built
     here; anything else, and anything wrong, goes to the converter, which builds it or names
     the problem. So loading the built-in methods, whose patches are all plain, does not
-    import cattrs: that keeps the app's start quick (DESIGN.md, Benchmarks).
+    import cattrs: that keeps the app's start quick (docs/architecture.md, Benchmarks).
     """
     if not patch:
         return phase

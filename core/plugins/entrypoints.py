@@ -2,7 +2,8 @@
 
 `importlib.metadata` finds them too, but importing it pulls in `email`, `zipfile` and `csv`
 and it parses every distribution's METADATA: about 25 ms on each start, a fifth of what the
-whole home screen may cost (DESIGN.md, Benchmarks). The layout pip writes is simple, so this
+whole home screen may cost (docs/architecture.md, Benchmarks). The layout pip writes is
+simple, so this
 module reads it directly: every `*.dist-info` / `*.egg-info` folder in a `sys.path` folder,
 its `entry_points.txt`, and the `Name` and `Version` lines of its METADATA only for the few
 distributions that have an entry point in our group.

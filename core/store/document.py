@@ -2,7 +2,8 @@
 
 Built from the replayed state alone (plus the store's id), so it is the same on any machine,
 with or without the method's plugin: each round carries the full method document it started
-with. Keys others rely on (DESIGN.md, Command line): `id`, `date`, `group`, `members`, `demo`,
+with. Keys others rely on (docs/architecture.md, JSON keys): `id`, `date`, `group`,
+`members`, `demo`,
 `cases` (`id`, `title`, `description`, `owner`), `contributions` made at the meeting's own
 steps (each with `step`), and `rounds` (`id`, `method`, `case`, `owner`, `phases`,
 `contributions` with `id`, `phase`, `author`, `kind`, `text` and the kind's fields).

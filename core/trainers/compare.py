@@ -39,7 +39,8 @@ OWNER_SYMBOLS: Mapping[OwnerPosition, str] = {
     OwnerPosition.TURNED_AWAY: "░",
     OwnerPosition.PARTICIPATING: "▂",
 }
-"""One symbol per owner position (UI-SKETCH.md): a monochrome projector still tells them apart."""
+"""One symbol per owner position (docs/architecture.md, Decisions): a monochrome projector
+still tells them apart."""
 
 OWNER_LABELS: Mapping[OwnerPosition, str] = {
     OwnerPosition.NONE: N_("no case owner yet"),

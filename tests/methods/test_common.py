@@ -18,7 +18,7 @@ from intervisie.core.method.converter import method_document, structure
 
 BUILTINS = ("incident", "roddel", "denkhoeden", "krachtenveld")
 
-# Minutes with default options at the ideal group size: the ranges in METHODS.md.
+# Minutes with default options at the ideal group size: the ranges the methods' sources give.
 RANGES = {
     "incident": (50, 90),
     "roddel": (50, 65),

@@ -75,7 +75,8 @@ def test_the_five_phase_model_follows_hendriksen() -> None:
         ("evaluation", PhaseKind.EVALUATION, OwnerPosition.PARTICIPATING),
     ]
     minutes = {p.id: p.planned_minutes(method.group_size.ideal) for p in phases}
-    # METHODS.md: inventory 5-15, analysis 20, awareness 15, advice 15, evaluation 5-10.
+    # Hendriksen's five phases: inventory 5-15, analysis 20, awareness 15, advice 15,
+    # evaluation 5-10.
     assert 5 <= minutes["inventory"] + minutes["choose"] <= 15
     assert minutes["analysis"] == 20
     assert minutes["awareness"] == 15

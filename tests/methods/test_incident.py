@@ -1,4 +1,4 @@
-"""The incident method: the facts that make it that method (METHODS.md, Hendriksen's steps)."""
+"""The incident method: the facts that make it that method (Pigors & Pigors; Hendriksen's steps)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,8 @@
 
 Textual's Footer makes a widget for every key and rebuilds them all whenever the bindings
 change (focus, language, the current phase), which made it the costliest part of drawing a
-screen (DESIGN.md, Benchmarks). This widget draws the same line itself and only repaints when
+screen (docs/architecture.md, Benchmarks). This widget draws the same line itself and only
+repaints when
 the bindings change. A click on a key presses it, as in Textual's Footer; keys that do
 nothing right now are dim.
 """
